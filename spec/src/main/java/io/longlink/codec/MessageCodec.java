@@ -1,0 +1,147 @@
+package io.longlink.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.longlink.codec.DecodeError.Kind;
+import io.longlink.model.ClientMessage;
+import io.longlink.model.ServerMessage;
+import io.longlink.schema.Direction;
+import io.longlink.schema.MessageCatalog;
+import io.longlink.schema.MessageDefinition;
+import io.longlink.schema.SchemaViolation;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * JSON text to typed message and back. Decoding validates the message against the one schema of
+ * its type and direction, so that an error names the offending member instead of listing every
+ * branch of a union. Thread-safe; create one and share it.
+ */
+public final class MessageCodec {
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
+
+  private final ObjectMapper mapper;
+  private final MessageCatalog catalog;
+
+  private MessageCodec(ObjectMapper mapper, MessageCatalog catalog) {
+    this.mapper = mapper;
+    this.catalog = catalog;
+  }
+
+  /** A codec for the packaged specification. */
+  public static MessageCodec create() {
+    return new MessageCodec(newMapper(), MessageCatalog.load());
+  }
+
+  /** The JSON mapper the codec uses: strict about what JSON is, lenient about unknown members (LL-MSG-2, LL-MSG-3). */
+  public static ObjectMapper newMapper() {
+    return JsonMapper.builder()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+  }
+
+  /** Decodes a frame a client sent. */
+  public DecodeResult<ClientMessage> decodeClientMessage(String text) {
+    return decode(Direction.CLIENT_TO_SERVER, text, ClientMessage.class);
+  }
+
+  /** Decodes a frame a server sent. */
+  public DecodeResult<ServerMessage> decodeServerMessage(String text) {
+    return decode(Direction.SERVER_TO_CLIENT, text, ServerMessage.class);
+  }
+
+  /** The message as JSON text. */
+  public String encode(ClientMessage message) {
+    return write(message);
+  }
+
+  /** The message as JSON text. */
+  public String encode(ServerMessage message) {
+    return write(message);
+  }
+
+  /** Parses a frame into a JSON tree, or says why it is not one JSON value. */
+  public DecodeResult<JsonNode> parse(String text) {
+    if (text == null || text.isBlank()) {
+      return DecodeResult.failed(DecodeError.unreadable(Kind.NOT_JSON, "the frame is empty; send one JSON object"));
+    }
+    try {
+      return DecodeResult.ok(mapper.readTree(text));
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at character " + (e.getLocation().getCharOffset() + 1);
+      return DecodeResult.failed(DecodeError.unreadable(Kind.NOT_JSON,
+          "the frame is not one JSON value" + where + ": " + e.getOriginalMessage()));
+    }
+  }
+
+  private <T> DecodeResult<T> decode(Direction direction, String text, Class<T> union) {
+    DecodeResult<JsonNode> parsed = parse(text);
+    if (!parsed.isOk()) {
+      return DecodeResult.failed(parsed.error());
+    }
+    JsonNode node = parsed.message();
+    if (!node.isObject()) {
+      return DecodeResult.failed(DecodeError.unreadable(Kind.NOT_AN_OBJECT,
+          "the frame is a JSON " + node.getNodeType().name().toLowerCase() + ", not an object; send one JSON object per frame"));
+    }
+    JsonNode typeNode = node.get("type");
+    if (typeNode == null || !typeNode.isTextual()) {
+      return DecodeResult.failed(DecodeError.unreadable(Kind.MISSING_TYPE, typeNode == null
+          ? "the message has no \"type\" member; every message names its type"
+          : "the message's \"type\" is a " + typeNode.getNodeType().name().toLowerCase() + ", not a string"));
+    }
+    String type = typeNode.asText();
+    String ref = messageId(node).orElse(null);
+    Optional<MessageDefinition> definition = catalog.find(direction, type);
+    if (definition.isEmpty()) {
+      return DecodeResult.failed(new DecodeError(Kind.UNKNOWN_TYPE, type, ref, List.of(),
+          "unknown message type \"" + type + "\"; " + knownTypes(direction)));
+    }
+    List<SchemaViolation> violations = definition.get().validate(node);
+    if (!violations.isEmpty()) {
+      return DecodeResult.failed(new DecodeError(Kind.SCHEMA_VIOLATION, type, ref, violations,
+          "invalid " + type + " message: " + violations.get(0)
+              + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "")));
+    }
+    try {
+      return DecodeResult.ok(union.cast(mapper.treeToValue(node, definition.get().modelClass())));
+    } catch (JsonProcessingException e) {
+      // The schema accepted what the model could not bind: a defect of the generator, not of the input.
+      throw new IllegalStateException("a schema-valid " + type + " message did not bind to "
+          + definition.get().modelClass().getName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The message's {@code id} when it is a valid message id: what an error's {@code ref} names. */
+  public static Optional<String> messageId(JsonNode message) {
+    JsonNode id = message.get("id");
+    if (id != null && id.isTextual() && MESSAGE_ID.matcher(id.asText()).matches()) {
+      return Optional.of(id.asText());
+    }
+    return Optional.empty();
+  }
+
+  private String knownTypes(Direction direction) {
+    StringBuilder known = new StringBuilder("known types are");
+    for (MessageDefinition d : catalog.messages(direction)) {
+      known.append(' ').append(d.type());
+    }
+    return known.toString();
+  }
+
+  private String write(Object message) {
+    try {
+      return mapper.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot encode " + message + ": " + e.getOriginalMessage(), e);
+    }
+  }
+}

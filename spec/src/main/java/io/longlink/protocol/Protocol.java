@@ -1,0 +1,22 @@
+package io.longlink.protocol;
+
+/** Constants of Longlink v1 that are not carried by any message. */
+public final class Protocol {
+
+  /** The WebSocket subprotocol token a client offers and a server selects (LL-TR-1, LL-TR-2). */
+  public static final String SUBPROTOCOL = "longlink.v1";
+
+  /** The version of the specification this artifact was generated from. */
+  public static final String VERSION = "1.0.0";
+
+  /** How late a server can answer a ping (LL-HB-2). */
+  public static final long PONG_DEADLINE_MS = 1000;
+
+  /** How late after auth_timeout_ms a server can close a connection that never sent auth (LL-AUTH-8). */
+  public static final long AUTH_TIMEOUT_GRACE_MS = 1000;
+
+  /** The largest close reason RFC 6455 allows, in bytes. */
+  public static final int MAX_CLOSE_REASON_BYTES = 123;
+
+  private Protocol() {}
+}

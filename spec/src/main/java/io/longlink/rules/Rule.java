@@ -1,0 +1,25 @@
+package io.longlink.rules;
+
+/**
+ * One normative statement of PROTOCOL.md.
+ *
+ * @param id the stable ID, e.g. {@code LL-HB-3}
+ * @param level MUST, SHOULD or MAY
+ * @param side the party it binds
+ * @param section the section's short name from the summary table, e.g. {@code Heartbeat}
+ * @param title the rule's title, e.g. {@code Close silent clients: 4000}
+ * @param text the full normative sentence(s)
+ * @param retired whether the rule was withdrawn (its ID stays reserved)
+ */
+public record Rule(String id, Level level, Side side, String section, String title, String text, boolean retired) {
+
+  /** The area of the ID: {@code LL-HB} for {@code LL-HB-3}; the kit selects sections by it. */
+  public String area() {
+    return id.substring(0, id.lastIndexOf('-'));
+  }
+
+  /** The number of the ID: 3 for {@code LL-HB-3}. */
+  public int number() {
+    return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+  }
+}
