@@ -9,7 +9,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser, fromFile } from '@asyncapi/parser';
-import { JavaGenerator, JAVA_JACKSON_PRESET, ConstrainedDictionaryModel } from '@asyncapi/modelina';
+import { JavaGenerator, JAVA_JACKSON_PRESET, ConstrainedDictionaryModel, javaDefaultEnumKeyConstraints } from '@asyncapi/modelina';
 
 const [specFile, outDir, packageName] = process.argv.slice(2);
 if (!specFile || !outDir || !packageName) {
@@ -81,8 +81,14 @@ const generator = new JavaGenerator({
   modelType: 'record',
   presets: [JAVA_JACKSON_PRESET, RECORDS],
   typeMapping: {
-    // int64 fields are nullable Longs: a missing value must stay visible, never become 0.
-    Integer: ({ constrainedModel }) => (constrainedModel.originalInput?.format === 'int64' ? 'Long' : 'Integer')
+    // Numbers are boxed even when required: a missing value has to stay visible as null, never
+    // become 0 (a decoder that skips validation would otherwise invent a multiplier of 0).
+    Integer: ({ constrainedModel }) => (constrainedModel.originalInput?.format === 'int64' ? 'Long' : 'Integer'),
+    Float: () => 'Double'
+  },
+  constraints: {
+    // "HMAC-SHA256" becomes HMAC_SHA256 rather than HMAC_MINUS_SHA256.
+    enumKey: javaDefaultEnumKeyConstraints({ NO_SPECIAL_CHAR: (value) => value.replace(/[^A-Za-z0-9_]/g, '_') })
   }
 });
 

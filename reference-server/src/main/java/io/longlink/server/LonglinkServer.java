@@ -1,0 +1,171 @@
+package io.longlink.server;
+
+import io.longlink.codec.MessageCodec;
+import io.longlink.protocol.CloseCode;
+import io.longlink.protocol.SessionParameter;
+import io.longlink.server.auth.JwtVerifier;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.connection.AuthOkFactory;
+import io.longlink.server.connection.Connection;
+import io.longlink.server.connection.ConnectionContext;
+import io.longlink.server.connection.ConnectionRegistry;
+import io.longlink.server.messaging.Hub;
+import io.longlink.server.metrics.ServerMetrics;
+import io.longlink.server.store.MemoryDedupStore;
+import io.longlink.server.store.MemoryInboxStore;
+import io.longlink.server.store.MemoryRoomStore;
+import io.longlink.server.store.MemorySequence;
+import io.longlink.server.transport.Endpoints;
+import io.longlink.server.transport.OperationsHandler;
+import io.longlink.server.violation.Violation;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference server: start it, read its {@link #uri()}, {@link #close()} it. Closing is the
+ * graceful shutdown of PROTOCOL.md §19: stop accepting, goaway and close 1001 every connection,
+ * wait for them briefly, stop.
+ */
+public final class LonglinkServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LonglinkServer.class);
+  private static final long SHUTDOWN_WAIT_MS = 2_000;
+
+  private final ServerConfig config;
+  private final Server jetty;
+  private final ServerConnector connector;
+  private final ScheduledExecutorService scheduler;
+  private final ServerMetrics metrics;
+  private final ConnectionRegistry connections;
+  private final Hub hub;
+
+  private LonglinkServer(ServerConfig config, Server jetty, ServerConnector connector, ScheduledExecutorService scheduler,
+      ServerMetrics metrics, ConnectionRegistry connections, Hub hub) {
+    this.config = config;
+    this.jetty = jetty;
+    this.connector = connector;
+    this.scheduler = scheduler;
+    this.metrics = metrics;
+    this.connections = connections;
+    this.hub = hub;
+  }
+
+  /** Starts a server; it listens when this returns. */
+  public static LonglinkServer start(ServerConfig config) throws Exception {
+    warnAboutViolations(config);
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
+      Thread t = Executors.defaultThreadFactory().newThread(runnable);
+      t.setName("longlink-timer-" + t.getId());
+      t.setDaemon(true);
+      return t;
+    });
+    scheduler.setRemoveOnCancelPolicy(true);
+    Clock clock = Clock.systemUTC();
+    ServerMetrics metrics = new ServerMetrics();
+    Hub hub = new Hub(config, new MemoryInboxStore(), new MemoryDedupStore(config.millis(SessionParameter.DEDUP_WINDOW_MS)),
+        new MemoryRoomStore(), config.violations().has(Violation.CHAT_2) ? MemorySequence.descending() : MemorySequence.ascending(),
+        scheduler, metrics, clock);
+    ConnectionRegistry connections = new ConnectionRegistry();
+    ConnectionContext ctx = new ConnectionContext(config, hub,
+        new JwtVerifier(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock, config.violations()),
+        MessageCodec.create(), metrics, scheduler, clock, new AuthOkFactory(config), new AtomicLong(), connections);
+
+    Server jetty = new Server();
+    ServerConnector connector = connector(jetty, config);
+    jetty.addConnector(connector);
+    ContextHandler context = new ContextHandler("/");
+    WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, context, c -> Endpoints.configure(c, ctx));
+    upgrade.setHandler(new OperationsHandler(metrics));
+    context.setHandler(upgrade);
+    jetty.setHandler(context);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      scheduler.shutdownNow();
+      jetty.stop();
+      throw e;
+    }
+    LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections, hub);
+    LOG.info("Longlink reference server listening on {} (signing {})", server.uri(), config.signing() ? "on" : "off");
+    return server;
+  }
+
+  private static ServerConnector connector(Server jetty, ServerConfig config) {
+    ServerConnector connector;
+    if (config.keystore() != null) {
+      SslContextFactory.Server tls = new SslContextFactory.Server();
+      tls.setKeyStorePath(config.keystore().toString());
+      tls.setKeyStorePassword(config.keystorePassword());
+      tls.setKeyStoreType("PKCS12");
+      connector = new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory());
+    } else {
+      connector = new ServerConnector(jetty);
+    }
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    return connector;
+  }
+
+  private static void warnAboutViolations(ServerConfig config) {
+    for (Violation v : config.violations().asSet()) {
+      LOG.warn("*** RULE VIOLATION SWITCHED ON: {} - this server {} ***", v.ruleId(), v.behaviour());
+    }
+    if (!config.violations().isEmpty()) {
+      LOG.warn("*** This server breaks PROTOCOL.md on purpose, for conformance-kit tests. Never run it for real users. ***");
+    }
+  }
+
+  /** The WebSocket URL clients connect to; a wildcard host is given as 127.0.0.1. */
+  public URI uri() {
+    String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+    String scheme = config.keystore() != null ? "wss" : "ws";
+    return URI.create(scheme + "://" + host + ":" + connector.getLocalPort() + config.path());
+  }
+
+  /** The port the server listens on (the chosen one when configured with 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** How many connections are open right now, authenticated or not. */
+  public int openConnections() {
+    return connections.size();
+  }
+
+  /** How many sessions the hub holds. */
+  public int sessions() {
+    return hub.sessions().size();
+  }
+
+  @Override
+  public void close() throws Exception {
+    LOG.info("shutting down: no new connections; goaway and close 1001 to {} connections", connections.size());
+    connector.close();
+    for (Connection c : connections.snapshot()) {
+      c.goAway(CloseCode.GOING_AWAY, config.retryAfterMs(), "server shutting down");
+    }
+    if (!connections.awaitEmpty(SHUTDOWN_WAIT_MS)) {
+      LOG.warn("{} connections did not close within {} ms; dropping them", connections.size(), SHUTDOWN_WAIT_MS);
+    }
+    jetty.stop();
+    scheduler.shutdownNow();
+    LOG.info("stopped");
+  }
+}

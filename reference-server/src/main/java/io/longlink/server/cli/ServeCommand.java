@@ -1,0 +1,198 @@
+package io.longlink.server.cli;
+
+import io.longlink.protocol.SessionParameter;
+import io.longlink.rules.RuleCatalog;
+import io.longlink.server.LonglinkServer;
+import io.longlink.server.config.ConfigException;
+import io.longlink.server.config.Flags;
+import io.longlink.server.config.Profile;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.violation.Violation;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code longlink serve}: runs the reference server until it is interrupted (then shuts down
+ * gracefully). Secrets come from the environment so that they stay out of shell history and
+ * process listings.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run the Longlink reference server.",
+    footer = {"", "Secrets are read from the environment: LONGLINK_JWT_SECRET (required, at least 32 bytes),",
+        "LONGLINK_SIGNING_SECRET (turns chat signing on), LONGLINK_KEYSTORE_PASSWORD (with --keystore)."})
+public final class ServeCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--profile", defaultValue = "default", paramLabel = "NAME",
+      description = "default (the spec's defaults) or fast (short intervals for conformance runs). Default: ${DEFAULT-VALUE}.")
+  String profile;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--path", defaultValue = "/ws", description = "WebSocket endpoint path. Default: ${DEFAULT-VALUE}.")
+  String path;
+
+  @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS12 keystore: serve wss:// instead of ws://.")
+  Path keystore;
+
+  @Option(names = "--jwt-issuer", description = "Require this iss claim in tokens.")
+  String jwtIssuer;
+
+  @Option(names = "--jwt-audience", description = "Require this aud claim in tokens.")
+  String jwtAudience;
+
+  @Option(names = "--max-total-pending", defaultValue = "1000000",
+      description = "Pending deliveries held for all users together. Default: ${DEFAULT-VALUE}.")
+  long maxTotalPending;
+
+  @Option(names = "--max-outbound-frames", defaultValue = "1024",
+      description = "Messages queued for one connection before it is closed as a slow consumer (4010). Default: ${DEFAULT-VALUE}.")
+  int maxOutboundFrames;
+
+  @Option(names = "--retry-after-ms", defaultValue = "1000",
+      description = "retry_after_ms of goaway on shutdown and on the connection limit. Default: ${DEFAULT-VALUE}.")
+  long retryAfterMs;
+
+  @Option(names = "--violate", paramLabel = "RULE-ID",
+      description = "Break one rule on purpose (repeatable), to see the conformance kit catch it. See --list-violations.")
+  List<String> violate = new ArrayList<>();
+
+  @Option(names = "--list-violations", description = "List the rules this server can break, with their text, and exit.")
+  boolean listViolations;
+
+  private final Environment environment;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public ServeCommand() {
+    this(System::getenv);
+  }
+
+  ServeCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** Reads environment variables; tests pass their own. */
+  @FunctionalInterface
+  public interface Environment {
+    String get(String name);
+  }
+
+  /** A command line for {@code serve}, with one option per session parameter of PROTOCOL.md §6. */
+  public static CommandLine commandLine() {
+    return commandLine(new ServeCommand());
+  }
+
+  static CommandLine commandLine(ServeCommand command) {
+    CommandLine cli = new CommandLine(command);
+    for (SessionParameter p : SessionParameter.values()) {
+      cli.getCommandSpec().addOption(OptionSpec.builder(Flags.of(p))
+          .paramLabel(p.path().endsWith("_ms") ? "MS" : "N")
+          .type(String.class)
+          .description("Advertised " + p.path() + " (" + p.rangeText() + "). Default: the profile's.")
+          .build());
+    }
+    return cli;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (listViolations) {
+      printViolations(out);
+      return 0;
+    }
+    ServerConfig config;
+    try {
+      config = config();
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
+    }
+    LonglinkServer server = LonglinkServer.start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        spec.commandLine().getErr().println("shutdown failed: " + e);
+      } finally {
+        stopped.countDown();
+      }
+    }, "longlink-shutdown"));
+    out.println("Longlink reference server on " + server.uri() + " (profile " + profile + "); Ctrl-C stops it");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  ServerConfig config() {
+    List<String> problems = new ArrayList<>();
+    Profile chosen;
+    try {
+      chosen = Profile.valueOf(profile.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(List.of("--profile is '" + profile + "'; use default or fast"));
+    }
+    ServerConfig.Builder b = ServerConfig.builder(chosen).host(host).port(port).path(path)
+        .jwtIssuer(jwtIssuer).jwtAudience(jwtAudience)
+        .maxTotalPending(maxTotalPending).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs);
+    b.jwtSecret(bytes(environment.get("LONGLINK_JWT_SECRET")));
+    b.signingSecret(bytes(environment.get("LONGLINK_SIGNING_SECRET")));
+    if (keystore != null) {
+      b.tls(keystore, environment.get("LONGLINK_KEYSTORE_PASSWORD"));
+    }
+    for (SessionParameter p : SessionParameter.values()) {
+      String value = spec.findOption(Flags.of(p)).getValue();
+      if (value != null) {
+        try {
+          boolean fraction = p == SessionParameter.RECONNECT_MULTIPLIER || p == SessionParameter.RECONNECT_JITTER;
+          b.set(p, fraction ? (Number) Double.parseDouble(value) : (Number) Long.parseLong(value));
+        } catch (NumberFormatException e) {
+          problems.add(Flags.of(p) + " is '" + value + "'; give a number in " + p.rangeText());
+        }
+      }
+    }
+    for (String id : violate) {
+      Violation.forRule(id).ifPresentOrElse(b::violate,
+          () -> problems.add("--violate " + id + ": this server has no switch for that rule; see --list-violations"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return b.build();
+  }
+
+  private static byte[] bytes(String secret) {
+    return secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void printViolations(PrintWriter out) {
+    RuleCatalog rules = RuleCatalog.load();
+    for (Violation v : Violation.values()) {
+      out.println(v.ruleId() + "  " + v.behaviour());
+      rules.find(v.ruleId()).ifPresent(r -> out.println("    rule: " + r.text()));
+    }
+  }
+
+  /** Stops a running {@link #call()} (tests). */
+  void stop() {
+    stopped.countDown();
+  }
+}

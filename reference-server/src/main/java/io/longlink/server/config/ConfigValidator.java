@@ -1,0 +1,86 @@
+package io.longlink.server.config;
+
+import io.longlink.protocol.SessionParameter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a whole configuration and reports every problem in the operator's terms: flag, value, what is allowed. */
+final class ConfigValidator {
+
+  private static final int MIN_SECRET_BYTES = 32;
+
+  private ConfigValidator() {}
+
+  static void validate(ServerConfig.Builder b) {
+    List<String> problems = new ArrayList<>();
+    if (b.port() < 0 || b.port() > 65_535) {
+      problems.add("--port is " + b.port() + "; use 0-65535 (0 picks a free port)");
+    }
+    if (b.host() == null || b.host().isBlank()) {
+      problems.add("--host is empty; give an address to listen on, e.g. 0.0.0.0 or 127.0.0.1");
+    }
+    if (b.path() == null || !b.path().startsWith("/")) {
+      problems.add("--path is '" + b.path() + "'; it has to start with /, e.g. /ws");
+    }
+    if (b.jwtSecret().length < MIN_SECRET_BYTES) {
+      problems.add("the JWT secret is " + b.jwtSecret().length + " bytes; HS256 needs at least " + MIN_SECRET_BYTES
+          + ": set the environment variable LONGLINK_JWT_SECRET");
+    }
+    if (b.signingSecret() != null && b.signingSecret().length < MIN_SECRET_BYTES) {
+      problems.add("the signing secret is " + b.signingSecret().length + " bytes; use at least " + MIN_SECRET_BYTES
+          + " in LONGLINK_SIGNING_SECRET, or unset it to turn signing off");
+    }
+    if (b.keystore() != null && !Files.isReadable(b.keystore())) {
+      problems.add("--keystore " + b.keystore() + " cannot be read; give a readable PKCS12 file");
+    }
+    if (b.keystore() != null && b.keystorePassword() == null) {
+      problems.add("--keystore needs a password: set LONGLINK_KEYSTORE_PASSWORD");
+    }
+    session(b, problems);
+    if (b.maxOutboundFrames() < 16 || b.maxOutboundFrames() > 1_000_000) {
+      problems.add("--max-outbound-frames is " + b.maxOutboundFrames() + "; use 16-1000000");
+    }
+    long maxPending = b.session().get(SessionParameter.MAX_PENDING).longValue();
+    if (b.maxTotalPending() < maxPending) {
+      problems.add("--max-total-pending is " + b.maxTotalPending() + "; it has to be at least --max-pending ("
+          + maxPending + ")");
+    }
+    if (b.retryAfterMs() < 0 || b.retryAfterMs() > 3_600_000) {
+      problems.add("--retry-after-ms is " + b.retryAfterMs() + "; use 0-3600000");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  private static void session(ServerConfig.Builder b, List<String> problems) {
+    for (SessionParameter p : SessionParameter.values()) {
+      double value = b.session().get(p).doubleValue();
+      if (!p.allows(value)) {
+        problems.add(Flags.of(p) + " is " + format(value) + "; use " + p.rangeText() + " (" + p.path() + ", PROTOCOL.md §6)");
+      }
+    }
+    long interval = b.session().get(SessionParameter.HEARTBEAT_INTERVAL_MS).longValue();
+    long timeout = b.session().get(SessionParameter.HEARTBEAT_TIMEOUT_MS).longValue();
+    if (timeout < 2 * interval) {
+      problems.add("--heartbeat-timeout-ms is " + timeout + "; it has to be at least twice --heartbeat-interval-ms ("
+          + 2 * interval + ")");
+    }
+    long initial = b.session().get(SessionParameter.RECONNECT_INITIAL_DELAY_MS).longValue();
+    long cap = b.session().get(SessionParameter.RECONNECT_MAX_DELAY_MS).longValue();
+    if (cap < initial) {
+      problems.add("--reconnect-max-delay-ms is " + cap + "; it has to be at least --reconnect-initial-delay-ms (" + initial + ")");
+    }
+    long replay = b.session().get(SessionParameter.REPLAY_WINDOW_MS).longValue();
+    long dedup = b.session().get(SessionParameter.DEDUP_WINDOW_MS).longValue();
+    if (b.signingSecret() != null && replay > dedup) {
+      problems.add("--replay-window-ms is " + replay + "; with signing on it has to be at most --dedup-window-ms (" + dedup
+          + "), so that every replay inside the window is caught as a duplicate");
+    }
+  }
+
+  private static String format(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}

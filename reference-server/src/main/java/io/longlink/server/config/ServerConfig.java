@@ -1,0 +1,266 @@
+package io.longlink.server.config;
+
+import io.longlink.protocol.SessionParameter;
+import io.longlink.server.violation.Violation;
+import io.longlink.server.violation.Violations;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reference server's configuration, validated when built (every problem reported at once,
+ * naming the flag and the allowed range) and immutable afterwards.
+ */
+public final class ServerConfig {
+
+  private final String host;
+  private final int port;
+  private final String path;
+  private final Path keystore;
+  private final String keystorePassword;
+  private final byte[] jwtSecret;
+  private final String jwtIssuer;
+  private final String jwtAudience;
+  private final byte[] signingSecret;
+  private final Map<SessionParameter, Number> session;
+  private final long maxTotalPending;
+  private final int maxOutboundFrames;
+  private final long retryAfterMs;
+  private final Violations violations;
+
+  private ServerConfig(Builder b) {
+    this.host = b.host;
+    this.port = b.port;
+    this.path = b.path;
+    this.keystore = b.keystore;
+    this.keystorePassword = b.keystorePassword;
+    this.jwtSecret = b.jwtSecret.clone();
+    this.jwtIssuer = b.jwtIssuer;
+    this.jwtAudience = b.jwtAudience;
+    this.signingSecret = b.signingSecret == null ? null : b.signingSecret.clone();
+    this.session = Collections.unmodifiableMap(new EnumMap<>(b.session));
+    this.maxTotalPending = b.maxTotalPending;
+    this.maxOutboundFrames = b.maxOutboundFrames;
+    this.retryAfterMs = b.retryAfterMs;
+    this.violations = Violations.of(b.violations);
+  }
+
+  public static Builder builder(Profile profile) {
+    return new Builder(profile);
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** The port to listen on; 0 picks a free one. */
+  public int port() {
+    return port;
+  }
+
+  /** The WebSocket endpoint's path, e.g. {@code /ws}. */
+  public String path() {
+    return path;
+  }
+
+  /** The PKCS12 keystore for wss://, or null for plain ws://. */
+  public Path keystore() {
+    return keystore;
+  }
+
+  public String keystorePassword() {
+    return keystorePassword;
+  }
+
+  public byte[] jwtSecret() {
+    return jwtSecret.clone();
+  }
+
+  /** The required {@code iss} of tokens, or null to accept any. */
+  public String jwtIssuer() {
+    return jwtIssuer;
+  }
+
+  /** The required {@code aud} of tokens, or null to accept any. */
+  public String jwtAudience() {
+    return jwtAudience;
+  }
+
+  /** The secret chat signing keys derive from, or null when chats are not signed. */
+  public byte[] signingSecret() {
+    return signingSecret == null ? null : signingSecret.clone();
+  }
+
+  public boolean signing() {
+    return signingSecret != null;
+  }
+
+  /** A session parameter's value as advertised in auth_ok. */
+  public long millis(SessionParameter p) {
+    return session.get(p).longValue();
+  }
+
+  public double number(SessionParameter p) {
+    return session.get(p).doubleValue();
+  }
+
+  /** Pending deliveries held for all users together, the memory bound of the inboxes. */
+  public long maxTotalPending() {
+    return maxTotalPending;
+  }
+
+  /** Frames queued for sending on one connection before it is closed as a slow consumer (4010). */
+  public int maxOutboundFrames() {
+    return maxOutboundFrames;
+  }
+
+  /** The retry hint of goaway on shutdown and on the connection limit. */
+  public long retryAfterMs() {
+    return retryAfterMs;
+  }
+
+  public Violations violations() {
+    return violations;
+  }
+
+  /** Builds a {@link ServerConfig}; {@link #build()} validates everything. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = 8080;
+    private String path = "/ws";
+    private Path keystore;
+    private String keystorePassword;
+    private byte[] jwtSecret = new byte[0];
+    private String jwtIssuer;
+    private String jwtAudience;
+    private byte[] signingSecret;
+    private final Map<SessionParameter, Number> session;
+    private long maxTotalPending = 1_000_000;
+    private int maxOutboundFrames = 1_024;
+    private long retryAfterMs = 1_000;
+    private final Set<Violation> violations = EnumSet.noneOf(Violation.class);
+
+    private Builder(Profile profile) {
+      this.session = profile.parameters();
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder path(String path) {
+      this.path = path;
+      return this;
+    }
+
+    public Builder tls(Path keystore, String password) {
+      this.keystore = keystore;
+      this.keystorePassword = password;
+      return this;
+    }
+
+    public Builder jwtSecret(byte[] secret) {
+      this.jwtSecret = secret == null ? new byte[0] : secret.clone();
+      return this;
+    }
+
+    public Builder jwtIssuer(String issuer) {
+      this.jwtIssuer = issuer;
+      return this;
+    }
+
+    public Builder jwtAudience(String audience) {
+      this.jwtAudience = audience;
+      return this;
+    }
+
+    public Builder signingSecret(byte[] secret) {
+      this.signingSecret = secret == null ? null : secret.clone();
+      return this;
+    }
+
+    public Builder set(SessionParameter parameter, Number value) {
+      session.put(parameter, value);
+      return this;
+    }
+
+    public Builder maxTotalPending(long value) {
+      this.maxTotalPending = value;
+      return this;
+    }
+
+    public Builder maxOutboundFrames(int value) {
+      this.maxOutboundFrames = value;
+      return this;
+    }
+
+    public Builder retryAfterMs(long value) {
+      this.retryAfterMs = value;
+      return this;
+    }
+
+    public Builder violate(Violation violation) {
+      violations.add(violation);
+      return this;
+    }
+
+    /** The configuration, or a {@link ConfigException} naming every problem. */
+    public ServerConfig build() {
+      ConfigValidator.validate(this);
+      return new ServerConfig(this);
+    }
+
+    String host() {
+      return host;
+    }
+
+    int port() {
+      return port;
+    }
+
+    String path() {
+      return path;
+    }
+
+    Path keystore() {
+      return keystore;
+    }
+
+    String keystorePassword() {
+      return keystorePassword;
+    }
+
+    byte[] jwtSecret() {
+      return jwtSecret;
+    }
+
+    byte[] signingSecret() {
+      return signingSecret;
+    }
+
+    Map<SessionParameter, Number> session() {
+      return session;
+    }
+
+    long maxTotalPending() {
+      return maxTotalPending;
+    }
+
+    int maxOutboundFrames() {
+      return maxOutboundFrames;
+    }
+
+    long retryAfterMs() {
+      return retryAfterMs;
+    }
+  }
+}

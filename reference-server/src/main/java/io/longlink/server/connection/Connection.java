@@ -1,0 +1,252 @@
+package io.longlink.server.connection;
+
+import io.longlink.model.ErrorMessage;
+import io.longlink.model.GoAway;
+import io.longlink.model.ServerMessage;
+import io.longlink.protocol.CloseCode;
+import io.longlink.protocol.SessionParameter;
+import io.longlink.server.messaging.ClientSession;
+import io.longlink.server.violation.Violation;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: its state (awaiting auth, in session, closed), its timers (auth timeout,
+ * heartbeat silence) and its outbound queue. The transport calls the {@code on*} methods one at a
+ * time, in the order frames arrived; the hub and the timers call {@link #send} and
+ * {@link #close} from other threads, which is why those only touch atomics and the wire.
+ */
+public final class Connection implements ClientSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+  private static final long ABORT_GRACE_MS = 1_000;
+
+  enum State {
+    AWAITING_AUTH,
+    IN_SESSION,
+    CLOSED
+  }
+
+  private final ConnectionContext ctx;
+  private final Wire wire;
+  private final String connectionId;
+  private final AtomicReference<State> state = new AtomicReference<>(State.AWAITING_AUTH);
+  private final AtomicInteger queued = new AtomicInteger();
+  private final PreAuth preAuth;
+  private volatile InSession inSession;
+  private volatile String userId;
+  private volatile String sessionId;
+  private volatile boolean admitted;
+  private volatile long lastActivityNanos = System.nanoTime();
+  private volatile ScheduledFuture<?> authTimer;
+  private volatile ScheduledFuture<?> heartbeatTimer;
+
+  public Connection(ConnectionContext ctx, Wire wire) {
+    this.ctx = ctx;
+    this.wire = wire;
+    this.connectionId = "c" + ctx.connectionCounter().incrementAndGet();
+    this.preAuth = new PreAuth(ctx, this);
+  }
+
+  /** The opening handshake completed. */
+  public void onOpen() {
+    ctx.openConnections().add(this);
+    ctx.metrics().connectionOpened();
+    LOG.info("connect {} from {}", connectionId, wire.remoteAddress());
+    if (!wire.offeredSubprotocol() && !violates(Violation.TR_3)) {
+      close(CloseCode.SUBPROTOCOL_REQUIRED, "offer longlink.v1 in Sec-WebSocket-Protocol");
+      return;
+    }
+    if (!violates(Violation.AUTH_8)) {
+      long timeout = ctx.config().millis(SessionParameter.AUTH_TIMEOUT_MS);
+      authTimer = ctx.scheduler().schedule(() -> {
+        if (state.get() == State.AWAITING_AUTH) {
+          close(CloseCode.AUTH_TIMEOUT, "no auth within " + timeout + " ms");
+        }
+      }, timeout, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** A complete, valid UTF-8 text message arrived. */
+  public void onText(String text) {
+    ctx.metrics().frameIn();
+    switch (state.get()) {
+      case AWAITING_AUTH -> preAuth.onText(text);
+      case IN_SESSION -> inSession.onText(text);
+      case CLOSED -> { }
+    }
+  }
+
+  /** A binary message arrived: Longlink is text only (LL-ERR-1). */
+  public void onBinary() {
+    ctx.metrics().frameIn();
+    activity(false);
+    badInput();
+    if (!violates(Violation.ERR_1)) {
+      close(CloseCode.UNSUPPORTED_DATA, "Longlink uses text frames only");
+    }
+  }
+
+  /** A WebSocket control frame or continuation arrived: a sign of life like any other frame (LL-HB-4). */
+  public void onOtherFrame() {
+    activity(false);
+  }
+
+  /** The connection is closed, whoever closed it. */
+  public void onClosed(int code, String reason) {
+    if (state.getAndSet(State.CLOSED) == State.CLOSED) {
+      return;
+    }
+    ctx.openConnections().remove(this);
+    cancel(authTimer);
+    cancel(heartbeatTimer);
+    if (admitted) {
+      ctx.hub().depart(this);
+    }
+    ctx.metrics().connectionClosed(code);
+    LOG.info("close {} user={} session={} code={} reason={}", connectionId, userId, sessionId, code, reason);
+  }
+
+  /** Called by {@link PreAuth} once the token is accepted and the hub admitted the session. */
+  void startSession(ChatGuard guard) {
+    this.inSession = new InSession(ctx, this, guard);
+    state.set(State.IN_SESSION);
+    cancel(authTimer);
+    activity(true);
+    if (!violates(Violation.HB_3)) {
+      scheduleHeartbeatCheck(ctx.config().millis(SessionParameter.HEARTBEAT_TIMEOUT_MS));
+    }
+  }
+
+  void identify(String user, String session) {
+    this.userId = user;
+    this.sessionId = session;
+  }
+
+  void admitted() {
+    this.admitted = true;
+  }
+
+  void cancelAuthTimer() {
+    cancel(authTimer);
+  }
+
+  /** Records a sign of life; with the LL-HB-4 violation switch only pings count. */
+  void activity(boolean isPing) {
+    if (isPing || !violates(Violation.HB_4)) {
+      lastActivityNanos = System.nanoTime();
+    }
+  }
+
+  private void scheduleHeartbeatCheck(long delayMs) {
+    heartbeatTimer = ctx.scheduler().schedule(this::checkHeartbeat, delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  private void checkHeartbeat() {
+    if (state.get() != State.IN_SESSION) {
+      return;
+    }
+    long timeout = ctx.config().millis(SessionParameter.HEARTBEAT_TIMEOUT_MS);
+    long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivityNanos);
+    if (silentMs >= timeout) {
+      close(CloseCode.HEARTBEAT_TIMEOUT, "nothing received for " + silentMs + " ms");
+    } else {
+      scheduleHeartbeatCheck(timeout - silentMs);
+    }
+  }
+
+  @Override
+  public String sessionId() {
+    return sessionId;
+  }
+
+  @Override
+  public String userId() {
+    return userId;
+  }
+
+  /**
+   * Queues a message. A client that stops reading fills its queue; past the configured bound the
+   * connection is closed as a slow consumer (LL-LIM-7) so that it cannot hold memory forever.
+   */
+  @Override
+  public void send(ServerMessage message) {
+    if (state.get() == State.CLOSED) {
+      return;
+    }
+    if (queued.incrementAndGet() > ctx.config().maxOutboundFrames()) {
+      queued.decrementAndGet();
+      if (state.get() != State.CLOSED) {
+        ctx.metrics().slowConsumer();
+      }
+      close(CloseCode.SLOW_CONSUMER, "more than " + ctx.config().maxOutboundFrames() + " messages waiting to be sent");
+      ctx.scheduler().schedule(wire::abort, ABORT_GRACE_MS, TimeUnit.MILLISECONDS);
+      return;
+    }
+    if (message instanceof ErrorMessage error) {
+      ctx.metrics().errorSent(error.code());
+    }
+    wire.sendText(ctx.codec().encode(message), queued::decrementAndGet);
+  }
+
+  /** Announces a deliberate close with its retry hint, then closes (LL-SHUT-2, LL-SHUT-3). */
+  public void goAway(CloseCode code, long retryAfterMs, String why) {
+    send(new GoAway(code.code(), retryAfterMs, why));
+    close(code, why);
+  }
+
+  /** Sends a binary frame; only the LL-TR-4 violation switch does. */
+  void sendBinary(byte[] data) {
+    wire.sendBinary(data);
+  }
+
+  @Override
+  public void close(CloseCode code, String detail) {
+    closeRaw(code.code(), CloseReason.of(code, detail));
+  }
+
+  /** Closes with any code, including one outside the table (only the LL-CLOSE-1 violation switch does). */
+  void closeRaw(int code, String reason) {
+    if (state.get() != State.CLOSED) {
+      LOG.debug("closing {} with {} {}", connectionId, code, reason);
+      wire.close(code, reason);
+    }
+  }
+
+  /** Bad input arrived; with the LL-ERR-6 violation switch every other connection of the user pays for it. */
+  void badInput() {
+    if (violates(Violation.ERR_6) && userId != null) {
+      for (ClientSession other : ctx.hub().sessionsOf(userId)) {
+        if (other != this) {
+          other.close(CloseCode.INTERNAL_ERROR, "another connection of this user sent bad input");
+        }
+      }
+    }
+  }
+
+  boolean isClosed() {
+    return state.get() == State.CLOSED;
+  }
+
+  boolean violates(Violation v) {
+    return ctx.config().violations().has(v);
+  }
+
+  Wire wire() {
+    return wire;
+  }
+
+  String connectionId() {
+    return connectionId;
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.longlink.server.messaging;
+
+import io.longlink.model.ServerMessage;
+import io.longlink.protocol.CloseCode;
+
+/** One authenticated connection, as the hub sees it: whatever the transport, it can be sent to and closed. */
+public interface ClientSession {
+
+  String sessionId();
+
+  String userId();
+
+  /** Queues a message for sending; never blocks. */
+  void send(ServerMessage message);
+
+  /** Closes the connection with a code of the close-code table. */
+  void close(CloseCode code, String reason);
+}

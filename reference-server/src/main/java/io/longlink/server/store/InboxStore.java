@@ -1,0 +1,43 @@
+package io.longlink.server.store;
+
+import io.longlink.model.ChatDelivery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pending deliveries of every user: what the server has promised (by acking) to deliver and
+ * the recipient has not acknowledged yet. Callers serialise access (the hub's lock), so an
+ * implementation backed by a shared store only has to make each call atomic.
+ */
+public interface InboxStore {
+
+  /** Adds a delivery at the end of {@code user}'s queue; its seq is larger than any before it. */
+  void append(String user, ChatDelivery delivery);
+
+  /** The user's pending deliveries in increasing seq order. */
+  List<ChatDelivery> pending(String user);
+
+  /** The pending delivery with this seq, if the user has one. */
+  Optional<ChatDelivery> find(String user, long seq);
+
+  /** Removes one pending delivery; false when there was none with this seq. */
+  boolean remove(String user, long seq);
+
+  /** Removes every pending delivery with a seq at or below {@code seq}; returns the seqs removed. */
+  List<Long> removeUpTo(String user, long seq);
+
+  /** How many deliveries the user has pending. */
+  int size(String user);
+
+  /** How many deliveries are pending for all users together. */
+  long total();
+
+  /** Records that the delivery was sent on some session, so that later sends say {@code redelivered}. */
+  void markSent(String user, long seq);
+
+  /** Whether the delivery was sent before. */
+  boolean wasSent(String user, long seq);
+
+  /** Every user who has a pending delivery with this seq (a room chat has one per recipient). */
+  List<String> recipientsOf(long seq);
+}

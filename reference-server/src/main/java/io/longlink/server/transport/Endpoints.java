@@ -1,0 +1,42 @@
+package io.longlink.server.transport;
+
+import io.longlink.protocol.Protocol;
+import io.longlink.protocol.SessionParameter;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.connection.ConnectionContext;
+import io.longlink.server.violation.Violation;
+import io.longlink.server.violation.Violations;
+import java.time.Duration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+
+/** Configures Jetty's WebSocket container: the endpoint path, subprotocol selection (LL-TR-2) and timeouts. */
+public final class Endpoints {
+
+  private Endpoints() {}
+
+  public static void configure(ServerWebSocketContainer container, ConnectionContext ctx) {
+    ServerConfig config = ctx.config();
+    Violations violations = config.violations();
+    long heartbeatTimeout = config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS);
+    // A safety net only: the heartbeat (and the auth timeout) close silent connections long before.
+    container.setIdleTimeout(Duration.ofMillis(Math.max(300_000, 4 * heartbeatTimeout)));
+    container.setAutoFragment(true);
+    long maxBytes = config.millis(SessionParameter.MAX_MESSAGE_BYTES);
+    if (violations.has(Violation.LIM_1)) {
+      maxBytes *= 4;
+    } else if (violations.has(Violation.LIM_2)) {
+      maxBytes /= 2;
+    }
+    long limit = maxBytes;
+    container.addMapping(config.path(), (request, response, callback) -> {
+      boolean offered = request.hasSubProtocol(Protocol.SUBPROTOCOL);
+      if (offered && !violations.has(Violation.TR_2)) {
+        response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+      }
+      String remote = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+      return new JettyEndpoint(ctx, offered, request.getHttpURI().getQuery(), remote, limit,
+          violations.has(Violation.ERR_2));
+    });
+  }
+}

@@ -1,0 +1,161 @@
+package io.longlink.server.transport;
+
+import io.longlink.protocol.CloseCode;
+import io.longlink.server.connection.Connection;
+import io.longlink.server.connection.ConnectionContext;
+import io.longlink.server.connection.Wire;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Frame;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketError;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketFrame;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketOpen;
+import org.eclipse.jetty.websocket.api.annotations.WebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapts one Jetty WebSocket to a {@link Connection}. It takes raw frames (not Jetty's assembled
+ * messages) so that size, UTF-8 and binary frames get exactly the outcomes of PROTOCOL.md §15;
+ * in exchange it answers WebSocket pings itself.
+ */
+@WebSocket(autoDemand = true)
+public final class JettyEndpoint implements Wire {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JettyEndpoint.class);
+
+  private final boolean offeredSubprotocol;
+  private final String query;
+  private final String remoteAddress;
+  private final TextAssembler assembler;
+  private final Connection connection;
+  private volatile Session session;
+  private boolean inBinaryMessage;
+
+  JettyEndpoint(ConnectionContext ctx, boolean offeredSubprotocol, String query, String remoteAddress, long maxBytes,
+      boolean lenientUtf8) {
+    this.offeredSubprotocol = offeredSubprotocol;
+    this.query = query;
+    this.remoteAddress = remoteAddress;
+    this.assembler = new TextAssembler(maxBytes, lenientUtf8);
+    this.connection = new Connection(ctx, this);
+  }
+
+  @OnWebSocketOpen
+  public void onOpen(Session session) {
+    this.session = session;
+    connection.onOpen();
+  }
+
+  @OnWebSocketFrame
+  public void onFrame(Frame frame, Callback callback) {
+    try {
+      switch (frame.getType()) {
+        case TEXT -> text(frame);
+        case BINARY -> binary(frame);
+        case CONTINUATION -> continuation(frame);
+        case PING -> {
+          session.sendPong(copy(frame.getPayload()), Callback.NOOP);
+          connection.onOtherFrame();
+        }
+        case PONG, CLOSE -> connection.onOtherFrame();
+      }
+    } catch (RuntimeException e) {
+      // A defect must not take the server down; it ends this one connection with the code that says so.
+      LOG.error("unexpected failure on a frame from {}", remoteAddress, e);
+      close(CloseCode.INTERNAL_ERROR.code(), "internal_error");
+    } finally {
+      callback.succeed();
+    }
+  }
+
+  private void text(Frame frame) {
+    inBinaryMessage = false;
+    assemble(frame);
+  }
+
+  private void continuation(Frame frame) {
+    if (inBinaryMessage) {
+      connection.onOtherFrame();
+    } else {
+      assemble(frame);
+    }
+  }
+
+  private void binary(Frame frame) {
+    inBinaryMessage = true;
+    connection.onBinary();
+  }
+
+  private void assemble(Frame frame) {
+    switch (assembler.add(frame.getPayload(), frame.isFin())) {
+      case MORE -> connection.onOtherFrame();
+      case COMPLETE -> connection.onText(assembler.text());
+      case TOO_BIG -> close(CloseCode.MESSAGE_TOO_BIG.code(),
+          "message_too_big: a frame is larger than limits.max_message_bytes (" + assembler.limit() + ")");
+      case INVALID_UTF8 -> close(CloseCode.INVALID_PAYLOAD.code(), "invalid_payload: the text frame is not valid UTF-8");
+    }
+  }
+
+  @OnWebSocketClose
+  public void onClose(int code, String reason) {
+    connection.onClosed(code, reason);
+  }
+
+  @OnWebSocketError
+  public void onError(Throwable cause) {
+    LOG.debug("WebSocket error from {}: {}", remoteAddress, cause.toString());
+  }
+
+  @Override
+  public boolean offeredSubprotocol() {
+    return offeredSubprotocol;
+  }
+
+  @Override
+  public String query() {
+    return query;
+  }
+
+  @Override
+  public String remoteAddress() {
+    return remoteAddress;
+  }
+
+  @Override
+  public void sendText(String text, Runnable done) {
+    session.sendText(text, Callback.from(done, failure -> done.run()));
+  }
+
+  @Override
+  public void sendBinary(byte[] data) {
+    session.sendBinary(ByteBuffer.wrap(data), Callback.NOOP);
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    Session s = session;
+    if (s != null && s.isOpen()) {
+      s.close(code, reason, Callback.NOOP);
+    }
+  }
+
+  @Override
+  public void abort() {
+    Session s = session;
+    if (s != null) {
+      s.disconnect();
+    }
+  }
+
+  private static ByteBuffer copy(ByteBuffer payload) {
+    if (payload == null) {
+      return ByteBuffer.allocate(0);
+    }
+    ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
+    copy.put(payload.duplicate()).flip();
+    return copy;
+  }
+}

@@ -1,0 +1,71 @@
+package io.longlink.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.longlink.protocol.SessionParameter;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.violation.Violation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+  private static final Map<String, String> ENV = Map.of("LONGLINK_JWT_SECRET", "0123456789abcdef0123456789abcdef");
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(Map<String, String> env, String... args) {
+    ServeCommand command = new ServeCommand(env::get);
+    CommandLine cli = ServeCommand.commandLine(command);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void flagsAndEnvironmentBecomeTheConfiguration() {
+    ServeCommand command = new ServeCommand(ENV::get);
+    ServeCommand.commandLine(command).parseArgs("--profile", "fast", "--port", "0", "--heartbeat-interval-ms", "700",
+        "--reconnect-jitter", "0.25", "--violate", "LL-HB-2");
+    ServerConfig config = command.config();
+    assertEquals(700, config.millis(SessionParameter.HEARTBEAT_INTERVAL_MS));
+    assertEquals(0.25, config.number(SessionParameter.RECONNECT_JITTER));
+    assertEquals(1_500, config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS), "the rest comes from the profile");
+    assertTrue(config.violations().has(Violation.HB_2));
+  }
+
+  @Test
+  void badValuesExitWith2AndSayWhatIsAllowed() {
+    Run run = run(ENV, "--profile", "turbo", "--port", "0");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--profile is 'turbo'; use default or fast"), run.err());
+
+    run = run(ENV, "--port", "0", "--max-pending", "lots", "--violate", "LL-XX-1");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--max-pending is 'lots'; give a number in 1-10000000"), run.err());
+    assertTrue(run.err().contains("--violate LL-XX-1: this server has no switch for that rule"), run.err());
+  }
+
+  @Test
+  void aMissingSecretIsExplained() {
+    Run run = run(Map.of(), "--port", "0");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("LONGLINK_JWT_SECRET"), run.err());
+  }
+
+  @Test
+  void listViolationsShowsEachSwitchWithItsRuleText() {
+    Run run = run(ENV, "--list-violations");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().contains("LL-HB-2  never answers ping"), run.out());
+    assertTrue(run.out().contains("rule: The server MUST answer every `ping`"), run.out());
+    assertEquals(Violation.values().length, run.out().lines().filter(l -> l.startsWith("LL-")).count());
+  }
+}

@@ -1,0 +1,103 @@
+package io.longlink.server.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.longlink.protocol.SessionParameter;
+import io.longlink.server.testing.Messages;
+import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** PROTOCOL.md §14: message size, rate, connections per user. */
+class LimitsIT {
+
+  static final Duration WAIT = Duration.ofSeconds(3);
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  /** A chat frame of exactly {@code bytes} bytes. */
+  private static String chatOfSize(String to, String id, int bytes) {
+    String empty = Messages.chatTo(to, id, "");
+    return Messages.chatTo(to, id, "x".repeat(bytes - empty.length()));
+  }
+
+  @Test
+  void aFrameOfExactlyTheLimitPassesAndOneByteMoreCloses1009() throws Exception {
+    int max = (int) server.config().millis(SessionParameter.MAX_MESSAGE_BYTES);
+    String bob = TestServer.user("bob");
+    try (TestClient a = TestClient.session(server.uri(), TestServer.user("alice"))) {
+      a.send(chatOfSize(bob, "big", max));
+      assertEquals("big", a.awaitType("ack", WAIT).path("id").asText());
+      a.send(chatOfSize(bob, "too-big", max + 1));
+      assertEquals(1009, a.awaitClose(WAIT).code());
+    }
+  }
+
+  @Test
+  void theRateLimitRefusesWithoutClosingAndPingsDoNotCount() throws Exception {
+    int rate = (int) server.config().millis(SessionParameter.RATE_MESSAGES);
+    String bob = TestServer.user("bob");
+    try (TestClient a = TestClient.session(server.uri(), TestServer.user("alice"))) {
+      for (int i = 0; i < 3 * rate; i++) {
+        a.send(Messages.ping("p" + i));
+      }
+      for (int i = 0; i <= rate; i++) {
+        a.send(Messages.chatTo(bob + "-" + i, "rate-" + i, "burst"));
+      }
+      List<String> acked = new ArrayList<>();
+      JsonNode error = null;
+      while (acked.size() + (error == null ? 0 : 1) < rate + 1) {
+        JsonNode m = a.await(n -> n.path("type").asText().matches("ack|error"), "an ack or error", WAIT);
+        if ("ack".equals(m.path("type").asText())) {
+          acked.add(m.path("id").asText());
+        } else {
+          error = m;
+        }
+      }
+      assertEquals(rate, acked.size(), "every chat within the rate is accepted, pings notwithstanding");
+      assertEquals("rate_limited", error.path("code").asText());
+      assertEquals("rate-" + rate, error.path("ref").asText());
+      assertTrue(error.path("retry_after_ms").asLong() > 0);
+      a.send(Messages.ping("alive"));
+      assertEquals("alive", a.awaitType("pong", WAIT).path("id").asText(), "the connection stays open");
+    }
+  }
+
+  @Test
+  void oneConnectionTooManyGetsGoawayAnd4009AndTheOthersStay() throws Exception {
+    int max = (int) server.config().millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
+    String alice = TestServer.user("alice");
+    List<TestClient> sessions = new ArrayList<>();
+    try {
+      for (int i = 0; i < max; i++) {
+        sessions.add(TestClient.session(server.uri(), alice));
+      }
+      try (TestClient extra = TestClient.connect(server.uri())) {
+        extra.send("{\"type\":\"auth\",\"token\":\"" + TestServer.token(alice) + "\",\"client\":{\"name\":\"t\",\"version\":\"1\"}}");
+        JsonNode goaway = extra.awaitType("goaway", WAIT);
+        assertEquals(4009, goaway.path("code").asInt());
+        assertEquals(4009, extra.awaitClose(WAIT).code());
+      }
+      sessions.get(0).send(Messages.ping("still"));
+      assertEquals("still", sessions.get(0).awaitType("pong", WAIT).path("id").asText());
+    } finally {
+      sessions.forEach(TestClient::close);
+    }
+  }
+}

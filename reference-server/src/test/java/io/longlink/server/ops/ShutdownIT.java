@@ -1,0 +1,32 @@
+package io.longlink.server.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.TestServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** PROTOCOL.md §19: a graceful shutdown says goaway, closes 1001 and stops accepting. */
+class ShutdownIT {
+
+  @Test
+  void everyConnectionGetsGoawayAnd1001() throws Exception {
+    TestServer server = TestServer.start(b -> b.retryAfterMs(2_500));
+    try (TestClient a = TestClient.session(server.uri(), TestServer.user("alice"));
+        TestClient pending = TestClient.connect(server.uri())) {
+      server.close();
+      for (TestClient c : new TestClient[] {a, pending}) {
+        JsonNode goaway = c.awaitType("goaway", Duration.ofSeconds(3));
+        assertEquals(1001, goaway.path("code").asInt());
+        assertEquals(2_500, goaway.path("retry_after_ms").asLong());
+        assertEquals(1001, c.awaitClose(Duration.ofSeconds(3)).code());
+      }
+      Exception refused = assertThrows(Exception.class, () -> TestClient.connect(server.uri()));
+      assertTrue(refused.getMessage() != null || refused.getCause() != null);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.longlink.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.longlink.model.ChatDelivery;
+import io.longlink.model.Recipient;
+import io.longlink.model.RecipientKind;
+import io.longlink.server.limits.RateLimiter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemoryStoresTest {
+
+  private static ChatDelivery delivery(long seq) {
+    return new ChatDelivery("m" + seq, seq, "alice", new Recipient(RecipientKind.ROOM, "r"), "b", 1L, false);
+  }
+
+  @Test
+  void inboxesKeepSeqOrderAndForgetWhatIsRemoved() {
+    MemoryInboxStore inbox = new MemoryInboxStore();
+    inbox.append("bob", delivery(3));
+    inbox.append("bob", delivery(5));
+    inbox.append("carol", delivery(5));
+    inbox.append("bob", delivery(9));
+    assertEquals(List.of(3L, 5L, 9L), inbox.pending("bob").stream().map(ChatDelivery::seq).toList());
+    assertEquals(List.of("bob", "carol"), inbox.recipientsOf(5));
+    assertEquals(List.of(3L, 5L), inbox.removeUpTo("bob", 5));
+    assertEquals(2, inbox.total());
+    assertEquals(List.of("carol"), inbox.recipientsOf(5));
+    assertFalse(inbox.wasSent("bob", 9));
+    inbox.markSent("bob", 9);
+    assertTrue(inbox.wasSent("bob", 9));
+    assertTrue(inbox.remove("bob", 9));
+    assertFalse(inbox.remove("bob", 9));
+    assertEquals(0, inbox.size("bob"));
+  }
+
+  @Test
+  void dedupEntriesExpireWithTheWindow() {
+    MemoryDedupStore dedup = new MemoryDedupStore(1_000);
+    dedup.remember("alice", "m1", new Accepted(7, 100), 100);
+    assertEquals(7, dedup.find("alice", "m1", 1_099).orElseThrow().seq());
+    assertTrue(dedup.find("bob", "m1", 500).isEmpty());
+    assertTrue(dedup.find("alice", "m1", 1_100).isEmpty());
+    assertEquals(0, dedup.size());
+  }
+
+  @Test
+  void roomMembershipIsPerUserInJoinOrder() {
+    MemoryRoomStore rooms = new MemoryRoomStore();
+    assertTrue(rooms.join("r", "bob"));
+    assertTrue(rooms.join("r", "alice"));
+    assertFalse(rooms.join("r", "bob"));
+    assertEquals(List.of("bob", "alice"), rooms.members("r"));
+    rooms.forget("bob");
+    assertEquals(List.of("alice"), rooms.members("r"));
+    assertTrue(rooms.leave("r", "alice"));
+    assertFalse(rooms.isMember("r", "alice"));
+  }
+
+  @Test
+  void sequencesGoUpOrDownOnRequest() {
+    MemorySequence up = MemorySequence.ascending();
+    assertEquals(1, up.next());
+    assertEquals(2, up.next());
+    MemorySequence down = MemorySequence.descending();
+    assertEquals(9_007_199_254_740_991L, down.next());
+    assertEquals(9_007_199_254_740_990L, down.next());
+  }
+
+  @Test
+  void theRateLimiterSlidesItsWindow() {
+    RateLimiter limiter = new RateLimiter(2, 1_000);
+    assertEquals(0, limiter.tryAcquire(0));
+    assertEquals(0, limiter.tryAcquire(10));
+    assertEquals(990, limiter.tryAcquire(10));
+    assertEquals(0, limiter.tryAcquire(1_000));
+    assertEquals(10, limiter.tryAcquire(1_000));
+  }
+}
