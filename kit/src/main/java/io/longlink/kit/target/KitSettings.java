@@ -1,0 +1,62 @@
+package io.longlink.kit.target;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Everything a conformance run needs to reach its target. The runner installs one before the
+ * scenarios start; steps read it through {@link #current()}.
+ *
+ * @param target the server's WebSocket URL (ws:// or wss://)
+ * @param tokens where credentials come from
+ * @param headers extra headers for every opening handshake (e.g. a staging gateway's API key)
+ * @param insecure accept any TLS certificate (self-signed staging servers)
+ * @param caFile a PEM file of extra trusted CA certificates, or null
+ * @param timingSlack added to every timing bound (both directions) to absorb scheduling noise
+ * @param maxConnections the most WebSocket connections the run may open in all
+ * @param maxMessages the most messages the run may send in all
+ * @param runId a unique token that prefixes the users, rooms and message ids of this run
+ */
+public record KitSettings(
+    URI target,
+    TokenSource tokens,
+    Map<String, String> headers,
+    boolean insecure,
+    Path caFile,
+    Duration timingSlack,
+    int maxConnections,
+    int maxMessages,
+    String runId) {
+
+  /** Default slack: generous enough for a busy 2-core machine, small next to the fast profile's timeouts. */
+  public static final Duration DEFAULT_TIMING_SLACK = Duration.ofMillis(400);
+
+  private static final AtomicReference<KitSettings> CURRENT = new AtomicReference<>();
+
+  public KitSettings {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(tokens, "tokens");
+    headers = Map.copyOf(headers);
+    Objects.requireNonNull(timingSlack, "timingSlack");
+    Objects.requireNonNull(runId, "runId");
+  }
+
+  /** Makes these the settings of the scenarios about to run. */
+  public static void install(KitSettings settings) {
+    CURRENT.set(Objects.requireNonNull(settings));
+  }
+
+  /** The settings of the running scenarios. */
+  public static KitSettings current() {
+    KitSettings settings = CURRENT.get();
+    if (settings == null) {
+      throw new IllegalStateException("no target: run the features through `longlink check server` or the kit's "
+          + "ConformanceRunner, which install the target settings first");
+    }
+    return settings;
+  }
+}
