@@ -53,7 +53,7 @@ public final class Hub {
   }
 
   private static final Pattern USER_ID = Pattern.compile("^[!-~]{1,128}$");
-  private static final long DEFERRED_STORE_MS = 300;
+  private static final long DEFERRED_STORE_MS = 1_000;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, LinkedHashSet<ClientSession>> sessionsByUser = new HashMap<>();
@@ -202,11 +202,11 @@ public final class Hub {
     dedup.remember(key, chat.id(), new Accepted(seq, now), now);
     metrics.chatAccepted();
     if (violations.has(Violation.CHAT_5) && chat.to().kind() == RecipientKind.USER) {
-      sessionsByUser.forEach((user, sessions) -> {
-        if (!recipients.contains(user)) {
-          sessions.forEach(s -> s.send(delivery));
+      for (Map.Entry<String, LinkedHashSet<ClientSession>> e : List.copyOf(sessionsByUser.entrySet())) {
+        if (!recipients.contains(e.getKey())) {
+          List.copyOf(e.getValue()).forEach(s -> s.send(delivery));
         }
-      });
+      }
     }
     return new ChatOutcome(new ChatAck(ackId(chat.id()), seq, now, false), true);
   }
@@ -242,7 +242,7 @@ public final class Hub {
           : roomRecipients(chat.to().id(), session.userId());
       ChatDelivery again = new ChatDelivery(chat.id(), original.seq(), session.userId(), chat.to(), chat.body(),
           original.ts(), false);
-      recipients.forEach(r -> sessionsByUser.getOrDefault(r, new LinkedHashSet<>()).forEach(s -> s.send(again)));
+      recipients.forEach(r -> List.copyOf(sessionsByUser.getOrDefault(r, new LinkedHashSet<>())).forEach(s -> s.send(again)));
     }
     boolean duplicate = !violations.has(Violation.DD_1);
     return new ChatOutcome(new ChatAck(ackId(chat.id()), original.seq(), original.ts(), duplicate), true);
@@ -276,7 +276,9 @@ public final class Hub {
     }
     boolean redelivered = inbox.wasSent(user, seq);
     ChatDelivery d = withRedelivered(delivery.get(), redelivered);
-    for (ClientSession s : sessions) {
+    // A copy: a send can fail at once on a dying socket, and the transport then closes the
+    // session on this very thread, which removes it from the set being walked.
+    for (ClientSession s : List.copyOf(sessions)) {
       s.send(d);
       metrics.deliverySent(redelivered);
     }

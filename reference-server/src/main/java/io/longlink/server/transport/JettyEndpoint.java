@@ -60,7 +60,10 @@ public final class JettyEndpoint implements Wire {
           session.sendPong(copy(frame.getPayload()), Callback.NOOP);
           connection.onOtherFrame();
         }
-        case PONG, CLOSE -> connection.onOtherFrame();
+        case PONG -> connection.onOtherFrame();
+        // The session ends when the client says so, before the close reply goes out: a client
+        // that sees the reply can rely on the server no longer counting it as connected.
+        case CLOSE -> connection.onClosed(closeCode(frame), frame.getCloseStatus() == null ? null : frame.getCloseStatus().reason());
       }
     } catch (RuntimeException e) {
       // A defect must not take the server down; it ends this one connection with the code that says so.
@@ -148,6 +151,10 @@ public final class JettyEndpoint implements Wire {
     if (s != null) {
       s.disconnect();
     }
+  }
+
+  private static int closeCode(Frame frame) {
+    return frame.getCloseStatus() == null ? 1005 : frame.getCloseStatus().statusCode();
   }
 
   private static ByteBuffer copy(ByteBuffer payload) {
