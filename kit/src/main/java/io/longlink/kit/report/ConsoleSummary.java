@@ -1,0 +1,126 @@
+package io.longlink.kit.report;
+
+import io.longlink.kit.run.Coverage;
+import io.longlink.kit.run.RuleStatus;
+import io.longlink.kit.run.RuleVerdict;
+import io.longlink.kit.run.RunReport;
+import io.longlink.rules.Level;
+import io.longlink.rules.Rule;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The end of a run on the console: every checked rule by section, the coverage line, the skipped
+ * rules (loudly: they are not verified), run errors and the result with its exit code.
+ */
+public final class ConsoleSummary {
+
+  private static final int WIDTH = 100;
+
+  private ConsoleSummary() {}
+
+  public static void print(RunReport report, PrintWriter out) {
+    String side = report.selection().side().name().toLowerCase(Locale.ROOT);
+    out.println();
+    out.println("Summary of the selected rules, by section (" + report.selection().describe() + ")");
+    for (Map.Entry<String, List<RuleVerdict>> section : bySection(report).entrySet()) {
+      out.println("  " + section.getKey());
+      for (RuleVerdict v : section.getValue()) {
+        out.println(String.format("    %-12s %-11s %-7s %s", VerdictText.label(v.status()), v.rule().id(),
+            v.rule().level(), v.rule().title()));
+      }
+    }
+    out.println();
+    out.println("Rules: " + counts(report));
+    Coverage coverage = report.coverage();
+    out.println("Coverage: " + coverage.headline(side) + ".");
+    for (RuleStatus status : List.of(RuleStatus.SKIPPED, RuleStatus.NOT_COVERED, RuleStatus.NOT_SELECTED)) {
+      if (!coverage.unchecked(status).isEmpty()) {
+        wrap(out, "  " + status.label() + ": ", coverage.ids(status));
+      }
+    }
+    List<RuleVerdict> skipped = report.withStatus(RuleStatus.SKIPPED);
+    if (!skipped.isEmpty()) {
+      out.println();
+      out.println("SKIPPED: " + skipped.size() + " rule" + (skipped.size() == 1 ? " was" : "s were")
+          + " NOT verified against this target:");
+      skipped.forEach(v -> out.println("  " + v.rule().id() + "  " + v.rule().title() + ": "
+          + Markup.terminal(v.skipReason().orElse("no reason given"))));
+    }
+    if (!report.errors().isEmpty()) {
+      out.println();
+      out.println("ERRORS: the run itself went wrong, so it proves nothing:");
+      report.errors().forEach(e -> e.lines().forEach(line -> out.println("  " + Markup.terminal(line))));
+    }
+    out.println();
+    out.println(result(report));
+    out.flush();
+  }
+
+  private static Map<String, List<RuleVerdict>> bySection(RunReport report) {
+    Map<String, List<RuleVerdict>> sections = new LinkedHashMap<>();
+    for (RuleVerdict v : report.ofCheckedSide()) {
+      if (report.selection().includes(v.rule().id())) {
+        sections.computeIfAbsent(v.rule().section(), k -> new ArrayList<>()).add(v);
+      }
+    }
+    return sections;
+  }
+
+  private static String counts(RunReport report) {
+    return List.of(RuleStatus.values()).stream()
+        .map(s -> report.ofCheckedSide().stream().filter(v -> v.status() == s).count() + " " + s.label())
+        .collect(Collectors.joining(", "));
+  }
+
+  static String result(RunReport report) {
+    List<RuleVerdict> failedMust = report.failedMust();
+    List<RuleVerdict> failedShould = report.withStatus(RuleStatus.FAILED).stream()
+        .filter(v -> v.rule().level() != Level.MUST).toList();
+    StringBuilder text = new StringBuilder("Result: ");
+    if (report.exitCode() == RunReport.EXIT_PASSED) {
+      text.append("PASSED (exit 0): no selected MUST rule failed");
+    } else if (failedMust.isEmpty()) {
+      text.append("FAILED (exit 1): the run had errors");
+    } else {
+      text.append("FAILED (exit 1): ").append(failedMust.size()).append(" MUST rule")
+          .append(failedMust.size() == 1 ? "" : "s").append(" failed: ").append(ids(failedMust));
+    }
+    if (!failedShould.isEmpty()) {
+      text.append("; SHOULD rules failed (advice, the exit code ignores them): ").append(ids(failedShould));
+    }
+    int skipped = report.withStatus(RuleStatus.SKIPPED).size();
+    if (skipped > 0) {
+      text.append("; ").append(skipped).append(" rule").append(skipped == 1 ? "" : "s").append(" SKIPPED");
+    }
+    long uncovered = report.withStatus(RuleStatus.NOT_COVERED).stream()
+        .filter(v -> report.selection().includes(v.rule().id())).count();
+    if (uncovered > 0) {
+      text.append("; ").append(uncovered).append(" selected rule").append(uncovered == 1 ? " has" : "s have")
+          .append(" no scenario (NOT COVERED)");
+    }
+    return text.toString();
+  }
+
+  private static String ids(List<RuleVerdict> verdicts) {
+    return verdicts.stream().map(RuleVerdict::rule).map(Rule::id).collect(Collectors.joining(", "));
+  }
+
+  private static void wrap(PrintWriter out, String prefix, String commaList) {
+    StringBuilder line = new StringBuilder(prefix);
+    String indent = " ".repeat(prefix.length());
+    for (String id : commaList.split(", ")) {
+      if (line.length() + id.length() + 2 > WIDTH && line.length() > prefix.length()) {
+        out.println(line.toString().stripTrailing());
+        line = new StringBuilder(indent);
+      }
+      line.append(id).append(", ");
+    }
+    out.println(line.substring(0, line.length() - 2));
+  }
+}

@@ -1,0 +1,136 @@
+package io.longlink.kit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.longlink.kit.run.Coverage;
+import io.longlink.kit.run.Failure;
+import io.longlink.kit.run.RuleStatus;
+import io.longlink.kit.run.RuleVerdict;
+import io.longlink.kit.run.RunReport;
+import io.longlink.kit.run.ScenarioResult;
+import io.longlink.kit.target.KitSettings;
+import io.longlink.protocol.Protocol;
+import io.longlink.rules.Rule;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/**
+ * {@code results.json}: every rule of the spec with its status and scenarios, and the run's
+ * metadata, for tools. Member names are snake_case like the protocol's; statuses are
+ * {@code passed}, {@code failed}, {@code skipped}, {@code not-covered}, {@code not-selected}.
+ * Header values and secrets are never written: headers often carry API keys.
+ */
+public final class JsonReport {
+
+  /** Identifies the shape of this document; bump it on incompatible changes. */
+  public static final String FORMAT = "longlink-results/1";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static void write(RunReport report, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, tree(report));
+  }
+
+  static ObjectNode tree(RunReport report) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("spec_version", Protocol.VERSION);
+    root.set("run", run(report));
+    root.set("summary", summary(report));
+    ArrayNode rules = root.putArray("rules");
+    report.verdicts().forEach(v -> rules.add(rule(v)));
+    return root;
+  }
+
+  private static ObjectNode run(RunReport report) {
+    KitSettings settings = report.settings();
+    ObjectNode run = MAPPER.createObjectNode();
+    run.put("target", report.target());
+    run.put("run_id", settings.runId());
+    run.put("tokens", settings.tokens().describe());
+    ArrayNode headers = run.putArray("header_names");
+    settings.headers().keySet().stream().sorted().forEach(headers::add);
+    run.put("insecure", settings.insecure());
+    run.put("ca_file", settings.caFile() == null ? null : settings.caFile().toString());
+    run.put("timing_slack_ms", settings.timingSlack().toMillis());
+    run.put("max_connections", settings.maxConnections());
+    run.put("max_messages", settings.maxMessages());
+    run.put("side", report.selection().side().name().toLowerCase(Locale.ROOT));
+    run.put("strict", report.selection().strict());
+    ArrayNode references = run.putArray("rules");
+    report.selection().references().forEach(references::add);
+    run.put("tags", report.selection().userTags().orElse(null));
+    run.put("tag_expression", report.selection().tagExpression());
+    run.put("parallelism", report.parallelism());
+    run.put("started", report.started().toString());
+    run.put("duration_ms", report.duration().toMillis());
+    run.put("exit_code", report.exitCode());
+    ArrayNode errors = run.putArray("errors");
+    report.errors().forEach(errors::add);
+    return run;
+  }
+
+  /** Counts over the rules of the checked side, like the console's and the HTML's. */
+  private static ObjectNode summary(RunReport report) {
+    ObjectNode summary = MAPPER.createObjectNode();
+    for (RuleStatus status : RuleStatus.values()) {
+      summary.put(status.label().replace('-', '_'), report.ofCheckedSide().stream().filter(v -> v.status() == status).count());
+    }
+    Coverage coverage = report.coverage();
+    summary.put("side_rules", coverage.total());
+    summary.put("side_rules_checked", coverage.checked());
+    return summary;
+  }
+
+  private static ObjectNode rule(RuleVerdict verdict) {
+    Rule rule = verdict.rule();
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", rule.id());
+    node.put("level", rule.level().name());
+    node.put("side", rule.side().name().toLowerCase(Locale.ROOT));
+    node.put("section", rule.section());
+    node.put("title", rule.title());
+    node.put("text", rule.text());
+    node.put("retired", rule.retired());
+    node.put("status", verdict.status().label());
+    ArrayNode scenarios = node.putArray("scenarios");
+    verdict.scenarios().forEach(s -> scenarios.add(scenario(s)));
+    return node;
+  }
+
+  private static ObjectNode scenario(ScenarioResult result) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("name", result.name());
+    node.put("feature", result.location().feature());
+    node.put("line", result.location().line());
+    node.put("status", result.status().name().toLowerCase(Locale.ROOT));
+    node.put("started", result.started().toString());
+    node.put("duration_ms", result.duration().toMillis());
+    if (result.failure() != null) {
+      node.set("failure", failure(result.failure()));
+    }
+    if (result.skipReason() != null) {
+      node.put("skip_reason", result.skipReason());
+    }
+    return node;
+  }
+
+  private static ObjectNode failure(Failure failure) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("message", failure.message());
+    node.put("expected", failure.expected());
+    node.put("actual", failure.actual());
+    failure.timingIfAny().ifPresent(t -> {
+      ObjectNode timing = node.putObject("timing");
+      timing.put("measured_ms", t.measuredMs());
+      timing.put("bound", t.bound());
+    });
+    node.put("detail", failure.detail());
+    return node;
+  }
+}

@@ -1,0 +1,178 @@
+package io.longlink.kit.run;
+
+import io.longlink.kit.target.KitSettings;
+import io.longlink.rules.Rule;
+import io.longlink.rules.RuleCatalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.DiscoveryIssueException;
+
+/**
+ * Runs the Cucumber features against a target through the JUnit Platform Launcher and turns the
+ * scenarios' outcomes into a verdict per rule.
+ *
+ * <p>Each run and discovery goes through a fresh JUnit Platform Launcher that knows only the
+ * Cucumber engine; see {@link CucumberLaunch} for how it is configured and how scenarios are selected.
+ */
+public final class ConformanceRunner {
+
+  /** The package of the kit's step definitions. */
+  public static final String DEFAULT_GLUE = "io.longlink.kit.steps";
+  /** Scenarios mostly wait on timers, so several run at once. */
+  public static final int DEFAULT_PARALLELISM = 8;
+
+  private final RuleCatalog catalog;
+  private final FeatureSource features;
+  private final String glue;
+  private final int parallelism;
+  private final Map<String, String> extraParameters;
+
+  private ConformanceRunner(Builder builder) {
+    this.catalog = builder.catalog == null ? RuleCatalog.load() : builder.catalog;
+    this.features = builder.features;
+    this.glue = builder.glue;
+    this.parallelism = builder.parallelism;
+    this.extraParameters = Map.copyOf(builder.extraParameters);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The rules this runner reports on. */
+  public RuleCatalog catalog() {
+    return catalog;
+  }
+
+  /** Where this runner reads its features. */
+  public FeatureSource features() {
+    return features;
+  }
+
+  /**
+   * Runs the selected scenarios against the target of {@code settings}, which it installs first.
+   * Sources of tokens that share users across scenarios ({@code uniqueUsers() == false}) run one
+   * scenario at a time.
+   */
+  public RunReport run(KitSettings settings, RuleSelection selection, RuleListener listener) {
+    int effectiveParallelism = settings.tokens().uniqueUsers() ? parallelism : 1;
+    DiscoveryProblems problems = new DiscoveryProblems();
+    Discovery everything = discovery(null, problems);
+    List<String> errors = new ArrayList<>(problems.critical());
+    KitSettings.install(settings);
+    ResultCollector collector = new ResultCollector(selection.rules(), effectiveParallelism, listener);
+    Instant started = Instant.now();
+    long startNanos = System.nanoTime();
+    try {
+      // The same features again: their problems are known already.
+      launcher().execute(request(selection, effectiveParallelism, new DiscoveryProblems()), collector);
+    } catch (DiscoveryIssueException e) {
+      if (errors.isEmpty()) {
+        errors.add(e.getMessage().strip());
+      }
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+
+    Map<String, RuleVerdict> ran = collector.verdicts();
+    List<RuleVerdict> verdicts = new ArrayList<>();
+    for (Rule rule : catalog.all()) {
+      RuleVerdict verdict = ran.get(rule.id());
+      if (verdict == null) {
+        boolean uncovered = rule.side() == selection.side() && !rule.retired()
+            && everything.scenariosFor(rule.id()).isEmpty();
+        verdict = RuleVerdict.withoutScenarios(rule, uncovered ? RuleStatus.NOT_COVERED : RuleStatus.NOT_SELECTED);
+      }
+      verdicts.add(verdict);
+    }
+    errors.addAll(collector.errors());
+    return new RunReport(settings, selection, effectiveParallelism, started, duration, verdicts, errors);
+  }
+
+  /** The scenarios a run with this selection would execute, without executing anything. */
+  public Discovery discover(RuleSelection selection) {
+    return discovery(Objects.requireNonNull(selection), new DiscoveryProblems());
+  }
+
+  /** Every scenario of the features, whatever it checks. */
+  public Discovery discoverAll() {
+    return discovery(null, new DiscoveryProblems());
+  }
+
+  /**
+   * The JUnit Platform refuses to discover anything when an engine reports a critical issue
+   * (a feature that does not parse): the problems then stand alone.
+   */
+  private Discovery discovery(RuleSelection selection, DiscoveryProblems problems) {
+    try {
+      TestPlan plan = launcher().discover(request(selection, parallelism, problems));
+      return new Discovery(TestPlans.scenarios(plan), problems.list());
+    } catch (DiscoveryIssueException e) {
+      List<String> all = problems.list().isEmpty() ? List.of(e.getMessage().strip()) : problems.list();
+      return new Discovery(List.of(), all);
+    }
+  }
+
+  private LauncherDiscoveryRequest request(RuleSelection selection, int threads, DiscoveryProblems problems) {
+    return CucumberLaunch.request(features, glue, threads, extraParameters, selection, problems);
+  }
+
+  private static Launcher launcher() {
+    return CucumberLaunch.launcher();
+  }
+
+  /** Configures a runner; every setting has a default that runs the kit's own features. */
+  public static final class Builder {
+    private RuleCatalog catalog;
+    private FeatureSource features = FeatureSource.packaged();
+    private String glue = DEFAULT_GLUE;
+    private int parallelism = DEFAULT_PARALLELISM;
+    private final Map<String, String> extraParameters = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The rules to report on; default the packaged PROTOCOL.md. */
+    public Builder catalog(RuleCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog);
+      return this;
+    }
+
+    /** Where the features are; default {@link FeatureSource#packaged()}. */
+    public Builder features(FeatureSource features) {
+      this.features = Objects.requireNonNull(features);
+      return this;
+    }
+
+    /** The package of the step definitions; default {@link #DEFAULT_GLUE}. */
+    public Builder glue(String glue) {
+      this.glue = Objects.requireNonNull(glue);
+      return this;
+    }
+
+    /** How many scenarios run at once, 1 or more; default {@link #DEFAULT_PARALLELISM}. */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism is " + parallelism + "; it must be 1 or more");
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /** A further JUnit Platform or Cucumber configuration parameter, e.g. {@code cucumber.plugin} while debugging. */
+    public Builder configurationParameter(String key, String value) {
+      extraParameters.put(key, value);
+      return this;
+    }
+
+    public ConformanceRunner build() {
+      return new ConformanceRunner(this);
+    }
+  }
+}

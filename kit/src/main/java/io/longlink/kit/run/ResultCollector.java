@@ -1,0 +1,162 @@
+package io.longlink.kit.run;
+
+import io.longlink.kit.NotApplicable;
+import io.longlink.rules.Rule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Turns the JUnit Platform's events into scenario results per selected rule, and tells a
+ * {@link RuleListener} about each rule as soon as its last scenario finished. Scenarios finish on
+ * many threads at once; the bookkeeping is synchronised, the start times are not (they are
+ * written once per scenario).
+ */
+final class ResultCollector implements TestExecutionListener {
+
+  private record Start(Instant at, long nanos) {}
+
+  private final Map<String, Rule> selected;
+  private final int parallelism;
+  private final RuleListener listener;
+
+  private final Map<UniqueId, Start> starts = new ConcurrentHashMap<>();
+  private final Map<String, Integer> unfinished = new HashMap<>();
+  private final Map<String, List<ScenarioResult>> results = new HashMap<>();
+  private final Map<String, RuleVerdict> verdicts = new HashMap<>();
+  private final Set<UniqueId> recorded = new HashSet<>();
+  private final Map<UniqueId, String> containerOutcomes = new HashMap<>();
+  private final List<String> errors = new ArrayList<>();
+
+  ResultCollector(List<Rule> selected, int parallelism, RuleListener listener) {
+    this.selected = new HashMap<>();
+    selected.forEach(rule -> this.selected.put(rule.id(), rule));
+    this.parallelism = parallelism;
+    this.listener = listener;
+  }
+
+  @Override
+  public synchronized void testPlanExecutionStarted(TestPlan plan) {
+    List<TestIdentifier> tests = TestPlans.tests(plan);
+    for (TestIdentifier test : tests) {
+      for (String id : selectedRuleIds(ScenarioRef.of(test))) {
+        unfinished.merge(id, 1, Integer::sum);
+      }
+    }
+    listener.runStarted(tests.size(), unfinished.size(), parallelism);
+  }
+
+  @Override
+  public void executionStarted(TestIdentifier test) {
+    if (test.isTest()) {
+      starts.put(test.getUniqueIdObject(), new Start(Instant.now(), System.nanoTime()));
+    }
+  }
+
+  @Override
+  public synchronized void executionSkipped(TestIdentifier test, String reason) {
+    if (test.isTest()) {
+      record(test, ScenarioResult.skipped(ScenarioRef.of(test), Instant.now(), Duration.ZERO, reason));
+    } else {
+      containerOutcomes.put(test.getUniqueIdObject(), "skipped: " + reason);
+    }
+  }
+
+  @Override
+  public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
+    if (!test.isTest()) {
+      if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+        String message = result.getThrowable().map(Throwable::toString).orElse("failed");
+        containerOutcomes.put(test.getUniqueIdObject(), message);
+        errors.add(test.getDisplayName() + ": " + message);
+      }
+      return;
+    }
+    Start start = starts.getOrDefault(test.getUniqueIdObject(), new Start(Instant.now(), System.nanoTime()));
+    Duration duration = Duration.ofNanos(System.nanoTime() - start.nanos());
+    ScenarioRef scenario = ScenarioRef.of(test);
+    Optional<Throwable> thrown = result.getThrowable();
+    ScenarioResult scenarioResult = switch (result.getStatus()) {
+      case SUCCESSFUL -> ScenarioResult.passed(scenario, start.at(), duration);
+      case ABORTED -> ScenarioResult.skipped(scenario, start.at(), duration, thrown.map(ResultCollector::skipReason)
+          .orElse("skipped without a reason"));
+      case FAILED -> ScenarioResult.failed(scenario, start.at(), duration, thrown.map(Failure::of)
+          .orElse(new Failure("failed without an exception", null, null, null, null)));
+    };
+    record(test, scenarioResult);
+  }
+
+  /** Scenarios that never started (their feature or the engine failed or was skipped) get the container's outcome. */
+  @Override
+  public synchronized void testPlanExecutionFinished(TestPlan plan) {
+    for (TestIdentifier test : TestPlans.tests(plan)) {
+      if (!recorded.contains(test.getUniqueIdObject())) {
+        String outcome = outcomeOfAncestors(plan, test).orElse("the run ended before it started");
+        ScenarioRef scenario = ScenarioRef.of(test);
+        String message = "did not run: " + outcome;
+        record(test, outcome.startsWith("skipped: ")
+            ? ScenarioResult.skipped(scenario, Instant.now(), Duration.ZERO, message)
+            : ScenarioResult.failed(scenario, Instant.now(), Duration.ZERO, new Failure(message, null, null, null, null)));
+      }
+    }
+  }
+
+  /** The verdicts of the selected rules that had scenarios in the plan. */
+  synchronized Map<String, RuleVerdict> verdicts() {
+    return Map.copyOf(verdicts);
+  }
+
+  /** Failures outside scenarios: engine, feature or outline containers. */
+  synchronized List<String> errors() {
+    return List.copyOf(errors);
+  }
+
+  private void record(TestIdentifier test, ScenarioResult result) {
+    if (!recorded.add(test.getUniqueIdObject())) {
+      return;
+    }
+    for (String id : selectedRuleIds(result.scenario())) {
+      results.computeIfAbsent(id, k -> new ArrayList<>()).add(result);
+      if (unfinished.merge(id, -1, Integer::sum) == 0) {
+        RuleVerdict verdict = RuleVerdict.of(selected.get(id), results.get(id));
+        verdicts.put(id, verdict);
+        listener.ruleFinished(verdict);
+      }
+    }
+  }
+
+  private List<String> selectedRuleIds(ScenarioRef scenario) {
+    return scenario.ruleIds().stream().filter(selected::containsKey).distinct().toList();
+  }
+
+  private Optional<String> outcomeOfAncestors(TestPlan plan, TestIdentifier test) {
+    for (Optional<TestIdentifier> p = plan.getParent(test); p.isPresent(); p = plan.getParent(p.get())) {
+      String outcome = containerOutcomes.get(p.get().getUniqueIdObject());
+      if (outcome != null) {
+        return Optional.of(outcome);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String skipReason(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof NotApplicable) {
+        return t.getMessage();
+      }
+    }
+    return thrown.getMessage() == null ? thrown.toString() : thrown.getMessage();
+  }
+}

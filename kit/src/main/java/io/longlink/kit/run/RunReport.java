@@ -1,0 +1,88 @@
+package io.longlink.kit.run;
+
+import io.longlink.kit.target.KitSettings;
+import io.longlink.rules.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of a conformance run: a verdict for every rule of PROTOCOL.md, in document order.
+ *
+ * @param settings what the run checked, and how
+ * @param selection which rules it checked
+ * @param parallelism how many scenarios ran at once
+ * @param started when it started
+ * @param duration how long it took
+ * @param verdicts one per rule of the spec, in document order
+ * @param errors what went wrong outside any scenario (a feature that does not parse, an engine
+ *     failure); a run with errors proves nothing, so it cannot pass
+ */
+public record RunReport(
+    KitSettings settings,
+    RuleSelection selection,
+    int parallelism,
+    Instant started,
+    Duration duration,
+    List<RuleVerdict> verdicts,
+    List<String> errors) {
+
+  /** Exit code of a run in which no selected MUST rule failed. */
+  public static final int EXIT_PASSED = 0;
+  /** Exit code of a run in which a selected MUST rule failed, or the run itself broke. */
+  public static final int EXIT_FAILED = 1;
+
+  public RunReport {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(selection, "selection");
+    verdicts = List.copyOf(verdicts);
+    errors = List.copyOf(errors);
+  }
+
+  /**
+   * 0 when no selected MUST rule failed (skipped rules do not fail a run; reports show them
+   * loudly), 1 when one did or the run had errors. SHOULD rules never change it, even with
+   * {@code --strict}: a SHOULD is advice.
+   */
+  public int exitCode() {
+    return failedMust().isEmpty() && errors.isEmpty() ? EXIT_PASSED : EXIT_FAILED;
+  }
+
+  /** The MUST rules that failed. */
+  public List<RuleVerdict> failedMust() {
+    return verdicts.stream().filter(v -> v.status() == RuleStatus.FAILED && v.rule().level() == Level.MUST).toList();
+  }
+
+  /** The verdicts with this status. */
+  public List<RuleVerdict> withStatus(RuleStatus status) {
+    return verdicts.stream().filter(v -> v.status() == status).toList();
+  }
+
+  /** The verdicts of the rules of the checked side. */
+  public List<RuleVerdict> ofCheckedSide() {
+    return verdicts.stream().filter(v -> v.rule().side() == selection.side()).toList();
+  }
+
+  /** The verdict of one rule. */
+  public Optional<RuleVerdict> verdict(String ruleId) {
+    return verdicts.stream().filter(v -> v.rule().id().equals(ruleId)).findFirst();
+  }
+
+  /** How much of the checked side the run checked. */
+  public Coverage coverage() {
+    return Coverage.of(ofCheckedSide());
+  }
+
+  /** The target, without any user info the URL may carry. */
+  public String target() {
+    var uri = settings.target();
+    return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
+  }
+
+  /** When it ended. */
+  public Instant finished() {
+    return started.plus(duration);
+  }
+}

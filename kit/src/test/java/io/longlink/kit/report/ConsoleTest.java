@@ -1,0 +1,75 @@
+package io.longlink.kit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.longlink.kit.run.RunReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsoleTest {
+
+  private final RunReport report = Fixtures.report();
+
+  private static List<String> lines(StringWriter text) {
+    return List.of(text.toString().split("\\R"));
+  }
+
+  @Test
+  void progressPrintsARuleWithWhatWasExpectedAndSeen() {
+    StringWriter text = new StringWriter();
+    ConsoleProgress progress = new ConsoleProgress(new PrintWriter(text));
+    progress.runStarted(12, 7, 8);
+    progress.ruleFinished(report.verdict("LL-HB-2").orElseThrow());
+    progress.ruleFinished(report.verdict("LL-HB-3").orElseThrow());
+    progress.ruleFinished(report.verdict("LL-SEC-4").orElseThrow());
+    List<String> lines = lines(text);
+    assertEquals("Running 12 scenarios for 7 rules, 8 at a time.", lines.get(0));
+    assertTrue(lines.get(1).matches("  FAIL  LL-HB-2     Answer every ping   \\(\\d+ ms\\)"), lines.get(1));
+    assertTrue(lines.get(2).startsWith("          rule      The server MUST answer every `ping` of a session"), lines.get(2));
+    assertEquals("          expected  pong within 1400 ms", lines.get(3));
+    assertEquals("          saw       pong after 2300 ms", lines.get(4));
+    assertEquals("          timing    measured 2300 ms, bound 1000 ms + 400 ms slack", lines.get(5));
+    assertEquals("          scenario  A second ping is answered too late (fixtures/outcomes/heartbeat.feature:9)", lines.get(6));
+    assertTrue(lines.get(7).startsWith("  PASS  LL-HB-3     Close silent clients: 4000   ("), lines.get(7));
+    assertTrue(lines.get(8).startsWith("  SKIP  LL-SEC-4    Verify signatures"), lines.get(8));
+    assertEquals("          skipped   the target does not sign chats", lines.get(9));
+  }
+
+  @Test
+  void errorsTakeOneLineAndCannotDriveTheTerminal() {
+    StringWriter text = new StringWriter();
+    ConsoleProgress progress = new ConsoleProgress(new PrintWriter(text));
+    progress.ruleFinished(report.verdict("LL-DD-1").orElseThrow());
+    progress.ruleFinished(report.verdict("LL-DD-2").orElseThrow());
+    List<String> lines = lines(text);
+    assertTrue(lines.get(1).startsWith("          rule      The server MUST answer a chat"), lines.get(1));
+    assertEquals("          error     java.lang.IllegalStateException: socket closed <unexpectedly> & \"abruptly\" \\u0007",
+        lines.get(2));
+    assertEquals("          error     io.cucumber.junit.platform.engine.UndefinedStepException: The step 'a step that no glue "
+        + "defines' is undefined.", lines.get(6));
+    assertEquals(8, lines.size(), text.toString());
+  }
+
+  @Test
+  void summaryGroupsBySectionAndEndsWithCoverageAndResult() {
+    StringWriter text = new StringWriter();
+    ConsoleSummary.print(report, new PrintWriter(text));
+    String out = text.toString();
+    assertTrue(out.contains("  Heartbeat\n    FAIL         LL-HB-2     MUST    Answer every ping\n"), out);
+    assertTrue(out.contains("    NOT COVERED  LL-TR-2     MUST    Select the subprotocol"), out);
+    assertTrue(out.contains("Coverage: " + report.coverage().headline("server") + "."), out);
+    assertTrue(out.contains("  not-covered: LL-TR-2, LL-TR-3,"), out);
+    assertTrue(out.contains("SKIPPED: 1 rule was NOT verified against this target:\n  LL-SEC-4  Verify signatures: "
+        + "the target does not sign chats"), out);
+    List<String> lines = lines(text);
+    long uncovered = report.selection().rules().size() - 7;
+    assertEquals("Result: FAILED (exit 1): 3 MUST rules failed: LL-HB-2, LL-DD-1, LL-DD-2; 1 rule SKIPPED; " + uncovered
+        + " selected rules have no scenario (NOT COVERED)", lines.get(lines.size() - 1));
+    assertFalse(out.contains("LL-AUTH-12  SHOULD"), "only selected rules are listed by section; AUTH-12 is a SHOULD rule");
+    assertTrue(out.contains("  not-selected: LL-AUTH-12, LL-LIM-7"), out);
+  }
+}
