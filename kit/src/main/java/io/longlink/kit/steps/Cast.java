@@ -1,0 +1,83 @@
+package io.longlink.kit.steps;
+
+import io.longlink.kit.NotApplicable;
+import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.target.TokenSource;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The people and names of one scenario. "alice" in a scenario is a user id of its own
+ * ({@code ll-<run>-<scenario>-alice}), so that scenarios running side by side, or runs repeated
+ * against the same server, never share users, rooms or message ids.
+ */
+public final class Cast {
+
+  private static final AtomicInteger SCENARIOS = new AtomicInteger();
+
+  private final KitSettings settings;
+  private final String prefix;
+  private final AtomicInteger messages = new AtomicInteger();
+
+  public Cast() {
+    this.settings = KitSettings.current();
+    this.prefix = "ll-" + settings.runId() + "-" + SCENARIOS.incrementAndGet();
+  }
+
+  public KitSettings settings() {
+    return settings;
+  }
+
+  /** The user id that plays {@code role} in this scenario. */
+  public String userId(String role) {
+    return prefix + "-" + role;
+  }
+
+  /** The role a user id plays, or the id itself when it is nobody of this scenario. */
+  public String role(String userId) {
+    return userId.startsWith(prefix + "-") ? userId.substring(prefix.length() + 1) : userId;
+  }
+
+  /** Whether a user id belongs to this scenario. */
+  public boolean isOurs(String userId) {
+    return userId.startsWith(prefix + "-");
+  }
+
+  /** The room id of a room named in this scenario. */
+  public String room(String name) {
+    return prefix + "-" + name;
+  }
+
+  /** A fresh message id. */
+  public String nextMessageId() {
+    return "m" + messages.incrementAndGet() + "-" + prefix;
+  }
+
+  /** A message id made from a label the scenario chose, e.g. "same-id". */
+  public String messageId(String label) {
+    return label + "-" + prefix;
+  }
+
+  public String token(String role) {
+    return tokens().token(userId(role));
+  }
+
+  public String expiredToken(String role) {
+    return tokens().expiredToken(userId(role)).orElseThrow(() -> new NotApplicable(
+        "the kit cannot make an expired token with " + tokens().describe() + "; give --jwt-secret"));
+  }
+
+  public String forbiddenToken(String role) {
+    return tokens().forbiddenToken(userId(role)).orElseThrow(() -> new NotApplicable(
+        "the kit cannot make a token of a user who is not allowed in with " + tokens().describe() + "; give --jwt-secret"));
+  }
+
+  /** The chat signing key of a role's user. */
+  public Optional<byte[]> signingKey(String role) {
+    return tokens().signingKey(userId(role));
+  }
+
+  private TokenSource tokens() {
+    return settings.tokens();
+  }
+}

@@ -1,0 +1,181 @@
+package io.longlink.kit.steps;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.longlink.codec.MessageCodec;
+import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.Received;
+import io.longlink.model.Chat;
+import io.longlink.model.ChatAck;
+import io.longlink.model.ChatDelivery;
+import io.longlink.model.Ping;
+import io.longlink.model.Pong;
+import io.longlink.model.ServerMessage;
+import java.util.List;
+
+/** Sending chats, their acks, and their deliveries. */
+public final class ChatSteps {
+
+  private static final MessageCodec CODEC = MessageCodec.create();
+
+  private final Cast cast;
+  private final Links links;
+  private final Ledger ledger;
+  private final Scratch scratch;
+
+  public ChatSteps(Cast cast, Links links, Ledger ledger, Scratch scratch) {
+    this.cast = cast;
+    this.links = links;
+    this.ledger = ledger;
+    this.scratch = scratch;
+  }
+
+  @When("{word} sends {word} a chat")
+  @When("{word} sends {word} another chat")
+  public void sendsAChat(String from, String to) {
+    ledger.send(links.latest(from), ledger.toUser(to), "hello " + to);
+  }
+
+  @When("{word} sends {word} a chat and waits for its ack")
+  @When("{word} sends {word} another chat and waits for its ack")
+  public void sendsAndWaits(String from, String to) {
+    Ledger.Sent sent = ledger.send(links.latest(from), ledger.toUser(to), "hello " + to);
+    scratch.acks.add(ledger.ack(sent).message());
+  }
+
+  @When("{word} sends {word} a chat carrying a member {string} that no schema defines")
+  public void sendsWithExtraMember(String from, String to, String member) {
+    sendWithExtra(from, to, "\"" + member + "\":{\"since\":\"1.1\"}");
+  }
+
+  @When("{word} sends {word} a chat that claims to be from {string}")
+  public void sendsClaimingFrom(String from, String to, String claimed) {
+    sendWithExtra(from, to, "\"from\":\"" + claimed + "\"");
+  }
+
+  private void sendWithExtra(String from, String to, String member) {
+    Link link = links.latest(from);
+    Chat chat = ledger.prepare(link, cast.nextMessageId(), ledger.toUser(to), "hello " + to);
+    String json = CODEC.encode(chat);
+    link.socket().sendText(json.substring(0, json.length() - 1) + "," + member + "}");
+    ledger.record(link, chat);
+  }
+
+  @Then("{word} receives the ack of that chat")
+  @Then("{word} receives the ack of that chat, not marked duplicate")
+  public void receivesTheAck(String role) {
+    Ledger.Sent sent = ledger.last();
+    ChatAck ack = ledger.ack(sent).message();
+    if (ack.duplicate()) {
+      throw new CheckFailure("the ack of chat " + sent.id() + " with duplicate false (a first send)", ack.toString());
+    }
+    if (ack.seq() < 1 || ack.ts() < 0) {
+      throw new CheckFailure("a positive seq and a time in the ack", ack.toString());
+    }
+  }
+
+  @Then("the second ack's seq is larger than the first's")
+  public void secondSeqLarger() {
+    ChatAck first = scratch.acks.get(0);
+    ChatAck second = scratch.acks.get(1);
+    if (second.seq() <= first.seq()) {
+      throw new CheckFailure("the later chat's seq larger than " + first.seq(), "seq " + second.seq());
+    }
+  }
+
+  @Then("{word} receives that chat from {word}")
+  public void receivesFrom(String to, String from) {
+    Ledger.Sent sent = ledger.last();
+    ChatDelivery d = ledger.delivery(links.latest(to), sent).message();
+    if (!d.from().equals(cast.userId(from))) {
+      throw new CheckFailure("from " + cast.userId(from) + " (the authenticated sender)", "from " + d.from());
+    }
+  }
+
+  @Then("each of {word}'s sessions receives that chat as {word} sent it, with the seq and time of its ack")
+  public void eachSessionReceives(String to, String from) {
+    Ledger.Sent sent = ledger.last();
+    ChatAck ack = ledger.ack(sent).message();
+    for (Link link : links.all(to)) {
+      ChatDelivery d = ledger.delivery(link, sent).message();
+      Chat c = sent.chat();
+      if (!d.body().equals(c.body()) || !d.to().equals(c.to()) || d.seq().longValue() != ack.seq()
+          || d.ts().longValue() != ack.ts() || d.redelivered()) {
+        throw new CheckFailure("on " + link.label() + ": id " + c.id() + ", to " + c.to() + ", body \"" + c.body()
+            + "\", seq " + ack.seq() + ", ts " + ack.ts() + ", redelivered false", d.toString());
+      }
+    }
+  }
+
+  @Then("the first chat {word} receives from {word} is the one {word} sent {word}")
+  public void firstFromIs(String to, String from, String sender, String recipient) {
+    expectFirst(ledger.firstFrom(links.latest(to), from).message(), sender, recipient);
+  }
+
+  @Then("the first chat {word} receives is the one {word} sent {word}")
+  public void firstIs(String to, String sender, String recipient) {
+    expectFirst(ledger.firstFromAnyone(links.latest(to)).message(), sender, recipient);
+  }
+
+  private void expectFirst(ChatDelivery first, String sender, String recipient) {
+    Ledger.Sent expected = lastSentBy(sender, recipient);
+    if (!first.id().equals(expected.id())) {
+      throw new CheckFailure("the chat " + expected.id() + " that " + sender + " sent " + recipient + " first",
+          "chat " + first.id() + " to " + first.to() + " first");
+    }
+  }
+
+  private Ledger.Sent lastSentBy(String sender, String recipient) {
+    List<Ledger.Sent> all = ledger.last(Integer.MAX_VALUE);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Ledger.Sent s = all.get(i);
+      if (s.role().equals(sender) && s.chat().to().id().equals(cast.userId(recipient))) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("the scenario has " + sender + " send " + recipient + " nothing");
+  }
+
+  @Given("{word} has a connection that has not authenticated yet")
+  public void connectedNotAuthenticated(String role) {
+    links.open(role);
+  }
+
+  /** The connection is already open, so that nothing but the auth itself follows the ack. */
+  @When("{word} authenticates right after the ack and pings")
+  public void authenticatesRightAfterTheAck(String role) {
+    Link link = links.latest(role);
+    links.sendAuth(link, cast.token(role), null);
+    link.socket().send(new Ping("after-ack"));
+  }
+
+  @Then("{word} receives that chat before the pong")
+  public void receivesBeforeThePong(String role) {
+    Link link = links.latest(role);
+    Ledger.Sent sent = ledger.last();
+    while (true) {
+      ServerMessage next = link.socket().next(Waits.reply(), "chat " + sent.id() + " before the pong").message();
+      if (next instanceof ChatDelivery d && d.id().equals(sent.id())) {
+        return;
+      }
+      if (next instanceof Pong) {
+        throw new CheckFailure("chat " + sent.id() + " (acked before " + role + " connected) before the pong",
+            "the pong first");
+      }
+    }
+  }
+
+  @Then("the next chat {word} receives from {word} is the other one")
+  public void nextIsTheOtherOne(String to, String from) {
+    Ledger.Sent other = ledger.last();
+    Received<ChatDelivery> next = ledger.firstFrom(links.latest(to), from);
+    while (next.message().redelivered() && !next.message().id().equals(other.id())) {
+      next = ledger.firstFrom(links.latest(to), from);
+    }
+    if (!next.message().id().equals(other.id())) {
+      throw new CheckFailure("chat " + other.id() + " next (nothing for the repeat)", "chat " + next.message().id()
+          + (next.message().redelivered() ? ", marked redelivered" : ", not marked redelivered"));
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.longlink.kit.steps;
+
+import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.KitSocket;
+import io.longlink.kit.wire.Received;
+import io.longlink.model.Auth;
+import io.longlink.model.AuthOk;
+import io.longlink.model.ChatDelivery;
+import io.longlink.model.ServerMessage;
+import io.longlink.model.ClientInfo;
+import io.longlink.protocol.Protocol;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The connections of one scenario, by role; all closed when the scenario ends. */
+public final class Links {
+
+  private final Cast cast;
+  private final Map<String, List<Link>> byRole = new LinkedHashMap<>();
+
+  public Links(Cast cast) {
+    this.cast = cast;
+  }
+
+  /** Opens a connection for a role. */
+  public Link open(String role, List<String> subprotocols, String query) {
+    List<Link> links = byRole.computeIfAbsent(role, r -> new ArrayList<>());
+    String name = role + "'s connection #" + (links.size() + 1);
+    Link link = new Link(role, links.size() + 1, KitSocket.open(name, subprotocols, query));
+    links.add(link);
+    return link;
+  }
+
+  /** Opens a connection offering longlink.v1. */
+  public Link open(String role) {
+    return open(role, List.of(Protocol.SUBPROTOCOL), null);
+  }
+
+  /** A connection with a session: connected, authenticated with a valid token, kept alive. */
+  public Link session(String role) {
+    return session(role, null);
+  }
+
+  /** A session that resumes after {@code lastSeq}. */
+  public Link session(String role, Long lastSeq) {
+    Link link = open(role);
+    sendAuth(link, cast.token(role), lastSeq);
+    authenticated(link);
+    return link;
+  }
+
+  /** Sends auth without waiting for the answer. */
+  public void sendAuth(Link link, String token, Long lastSeq) {
+    link.socket().send(new Auth(token, new ClientInfo("longlink-kit", Protocol.VERSION), lastSeq));
+  }
+
+  /** Waits for auth_ok, remembers it, and starts the keepalive at half the advertised interval. */
+  public AuthOk authenticated(Link link) {
+    Received<AuthOk> ok = link.socket().expect(AuthOk.class, a -> true, Waits.reply(), "auth_ok for a valid token");
+    link.authenticated(ok.message());
+    link.socket().keepAlive(Duration.ofMillis(Math.max(50, ok.message().heartbeat().intervalMs() / 2)));
+    return ok.message();
+  }
+
+  /**
+   * The next message on a connection, not skipping any but deliveries from users of other
+   * scenarios (which only a server that leaks chats sends, and which are other scenarios' business).
+   */
+  public Received<ServerMessage> nextOwn(Link link, Duration within, String expectation) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      Received<ServerMessage> next = link.socket().next(left, expectation);
+      if (!(next.message() instanceof ChatDelivery d) || cast.isOurs(d.from())) {
+        return next;
+      }
+    }
+  }
+
+  /** The role's most recent connection. */
+  public Link latest(String role) {
+    List<Link> links = byRole.get(role);
+    if (links == null || links.isEmpty()) {
+      throw new IllegalStateException("the scenario uses " + role + "'s connection before " + role + " connected");
+    }
+    return links.get(links.size() - 1);
+  }
+
+  /** The role's connections, oldest first. */
+  public List<Link> all(String role) {
+    return List.copyOf(byRole.getOrDefault(role, List.of()));
+  }
+
+  /** Forgets a role's connections after closing them. */
+  public void closeAll(String role) {
+    for (Link link : byRole.getOrDefault(role, List.of())) {
+      link.socket().close();
+    }
+    byRole.remove(role);
+  }
+
+  /** The parameters the server advertised to a role (its latest authenticated connection). */
+  public AuthOk parameters(String role) {
+    List<Link> links = byRole.getOrDefault(role, List.of());
+    for (int i = links.size() - 1; i >= 0; i--) {
+      if (links.get(i).authOk() != null) {
+        return links.get(i).authOk();
+      }
+    }
+    throw new CheckFailure(role + " to have a session whose auth_ok gives the parameters", "no auth_ok");
+  }
+
+  /** Every connection of the scenario. */
+  public List<Link> everything() {
+    List<Link> all = new ArrayList<>();
+    byRole.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** Closes everything; the scenario is over. */
+  public void closeEverything() {
+    for (Link link : everything()) {
+      link.socket().drop();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.longlink.kit.steps;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+import io.longlink.kit.NotApplicable;
+import io.longlink.model.AuthOk;
+import io.longlink.model.Chat;
+import java.util.List;
+
+/** Signed chats and the replay window. */
+public final class SecuritySteps {
+
+  private final Cast cast;
+  private final Links links;
+  private final Ledger ledger;
+
+  public SecuritySteps(Cast cast, Links links, Ledger ledger) {
+    this.cast = cast;
+    this.links = links;
+    this.ledger = ledger;
+  }
+
+  @Given("{roles} have sessions that sign chats")
+  public void signingSessions(List<String> roles) {
+    for (String role : roles) {
+      AuthOk ok = links.session(role).authOk();
+      if (ok.signing() == null) {
+        throw new NotApplicable("the target does not advertise signing in auth_ok, so it does not sign chats; "
+            + "this rule binds only servers that do");
+      }
+      cast.signingKey(role).orElseThrow(() -> new NotApplicable(
+          "the target signs chats and the kit has no signing key for its users; give --signing-secret"));
+    }
+  }
+
+  @When("{word} sends {word} an unsigned chat")
+  public void unsigned(String from, String to) {
+    Link link = links.latest(from);
+    Chat chat = new Chat(cast.nextMessageId(), ledger.toUser(to), "unsigned", System.currentTimeMillis(), null);
+    link.socket().send(chat);
+    ledger.record(link, chat);
+  }
+
+  @When("{word} sends {word} a chat signed with another user's key")
+  public void signedByAnother(String from, String to) {
+    Link link = links.latest(from);
+    byte[] other = cast.signingKey("mallory").orElseThrow();
+    Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "forged", null, null),
+        System.currentTimeMillis(), other);
+    link.socket().send(chat);
+    ledger.record(link, chat);
+  }
+
+  @When("{word} sends {word} a correctly signed chat whose ts is older than the replay window")
+  public void stale(String from, String to) {
+    Link link = links.latest(from);
+    long window = link.authOk().signing().replayWindowMs();
+    byte[] key = cast.signingKey(from).orElseThrow();
+    long ts = System.currentTimeMillis() - window - 5_000 - Waits.slackMs();
+    Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "stale", null, null), ts, key);
+    link.socket().send(chat);
+    ledger.record(link, chat);
+  }
+}

@@ -1,0 +1,109 @@
+package io.longlink.kit.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.longlink.kit.run.ConformanceRunner;
+import io.longlink.kit.run.RuleListener;
+import io.longlink.kit.run.RuleSelection;
+import io.longlink.kit.run.RuleStatus;
+import io.longlink.kit.run.RuleVerdict;
+import io.longlink.kit.run.RunReport;
+import io.longlink.kit.target.JwtTokenSource;
+import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.wire.RunBudget;
+import io.longlink.rules.Level;
+import io.longlink.rules.Side;
+import io.longlink.server.LonglinkServer;
+import io.longlink.server.config.Profile;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.violation.Violation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Proof that every check can fail: the kit passes the reference server, and fails it, naming the
+ * rule, whenever the server breaks one rule on purpose. Any other rule that fails along is listed
+ * in {@link ExpectedCascades} with the reason.
+ */
+class ViolationProofIT {
+
+  private static final byte[] JWT_SECRET = "proof-jwt-secret-0123456789abcdefgh".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SIGNING_SECRET = "proof-signing-secret-0123456789abc".getBytes(StandardCharsets.UTF_8);
+  private static final ConformanceRunner RUNNER = ConformanceRunner.builder().build();
+
+  private static RunReport check(Violation violation, boolean strict) throws Exception {
+    ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0)
+        .jwtSecret(JWT_SECRET).signingSecret(SIGNING_SECRET);
+    if (violation != null) {
+      config.violate(violation);
+    }
+    try (LonglinkServer server = LonglinkServer.start(config.build())) {
+      KitSettings settings = new KitSettings(server.uri(), new JwtTokenSource(JWT_SECRET, SIGNING_SECRET, null, null),
+          Map.of(), false, null, KitSettings.DEFAULT_TIMING_SLACK, 2_000, 200_000, "proof" + System.nanoTime() % 100_000);
+      RunBudget.reset(settings.maxConnections(), settings.maxMessages());
+      return RUNNER.run(settings, RuleSelection.of(RUNNER.catalog(), List.of(), null, strict), RuleListener.NONE);
+    }
+  }
+
+  private static Set<String> ids(RunReport report, RuleStatus status) {
+    return report.withStatus(status).stream().map(v -> v.rule().id()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void theReferenceServerPassesEveryRuleTheKitChecks() throws Exception {
+    RunReport report = check(null, true);
+    assertEquals(Set.of(), ids(report, RuleStatus.FAILED), () -> describe(report));
+    assertEquals(Set.of(), ids(report, RuleStatus.SKIPPED), "the reference server signs chats, so nothing is skipped");
+    assertEquals(0, report.exitCode());
+  }
+
+  @Test
+  void everyCheckedMustRuleHasAViolationSwitch() {
+    Set<String> checked = RUNNER.catalog().forSide(Side.SERVER).stream()
+        .filter(r -> r.level() == Level.MUST && !RUNNER.discoverAll().scenariosFor(r.id()).isEmpty())
+        .map(r -> r.id()).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> switches = Arrays.stream(Violation.values()).map(Violation::ruleId).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(checked, switches, "the reference server breaks exactly the server MUST rules the kit checks");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theKitCatchesEveryViolation() {
+    return Arrays.stream(Violation.values()).map(v -> DynamicTest.dynamicTest(v.ruleId() + " " + v.behaviour(), () -> {
+      RunReport report = check(v, false);
+      Set<String> failed = ids(report, RuleStatus.FAILED);
+      assertTrue(failed.contains(v.ruleId()), () -> v.ruleId() + " passed against a server that " + v.behaviour()
+          + ": its scenarios cannot fail. Failed instead: " + failed);
+      Set<String> unexpected = new TreeSet<>(failed);
+      unexpected.remove(v.ruleId());
+      unexpected.removeAll(ExpectedCascades.of(v.ruleId()).rules());
+      assertEquals(Set.of(), unexpected, () -> "breaking " + v.ruleId() + " also failed rules it should not:\n"
+          + describe(report, unexpected));
+      assertEquals(1, report.exitCode());
+    }));
+  }
+
+  private static String describe(RunReport report) {
+    return describe(report, ids(report, RuleStatus.FAILED));
+  }
+
+  private static String describe(RunReport report, Set<String> rules) {
+    StringBuilder text = new StringBuilder();
+    for (String id : rules) {
+      RuleVerdict v = report.verdict(id).orElseThrow();
+      v.firstFailure().ifPresent(f -> text.append("  ").append(id).append(" in ").append(f.scenario()).append(": ")
+          .append(f.failure().message()).append('\n'));
+    }
+    return text.toString();
+  }
+}

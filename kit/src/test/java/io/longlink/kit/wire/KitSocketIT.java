@@ -1,0 +1,108 @@
+package io.longlink.kit.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.longlink.kit.CheckFailure;
+import io.longlink.kit.target.JwtTokenSource;
+import io.longlink.kit.target.KitSettings;
+import io.longlink.model.Auth;
+import io.longlink.model.AuthOk;
+import io.longlink.model.ClientInfo;
+import io.longlink.model.Join;
+import io.longlink.model.Joined;
+import io.longlink.model.Leave;
+import io.longlink.model.Left;
+import io.longlink.model.Ping;
+import io.longlink.model.Pong;
+import io.longlink.server.LonglinkServer;
+import io.longlink.server.config.Profile;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.violation.Violation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The recorder against a real server: waits, failures that say what was seen, schema checks of every frame. */
+class KitSocketIT {
+
+  private static final byte[] SECRET = "kit-socket-it-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  private static final JwtTokenSource TOKENS = new JwtTokenSource(SECRET, null, null, null);
+
+  private static LonglinkServer start(Violation... violations) throws Exception {
+    ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0).jwtSecret(SECRET);
+    for (Violation v : violations) {
+      config.violate(v);
+    }
+    LonglinkServer server = LonglinkServer.start(config.build());
+    KitSettings.install(new KitSettings(server.uri(), TOKENS, Map.of(), false, null, Duration.ofMillis(200), 100, 1_000, "it"));
+    RunBudget.reset(100, 1_000);
+    return server;
+  }
+
+  private static KitSocket session(String user) {
+    KitSocket socket = KitSocket.open(user + "'s connection", List.of("longlink.v1"), null);
+    socket.send(new Auth(TOKENS.token(user), new ClientInfo("test", "1"), null));
+    socket.expect(AuthOk.class, a -> true, Duration.ofSeconds(3), "auth_ok");
+    return socket;
+  }
+
+  @Test
+  void waitsFindMessagesInAnyOrderAndKeepaliveIsInvisible() throws Exception {
+    try (LonglinkServer server = start(); KitSocket socket = session("alice-ks1")) {
+      assertEquals("longlink.v1", socket.selectedSubprotocol().orElseThrow());
+      socket.keepAlive(Duration.ofMillis(100));
+      socket.send(new Ping("one"));
+      socket.send(new Join("j-1", "room-ks1"));
+      assertEquals("j-1", socket.expect(Joined.class, j -> true, Duration.ofSeconds(3), "joined").message().id());
+      assertEquals("one", socket.expect(Pong.class, p -> true, Duration.ofSeconds(3), "the pong of ping one").message().id());
+      socket.expectOpenFor(Duration.ofMillis(2_000), "the keepalive pings");
+      socket.expectNone(Pong.class, p -> true, Duration.ofMillis(300), "pong the scenario asked for");
+    }
+  }
+
+  @Test
+  void aFailedWaitSaysWhatItExpectedAndWhatItSaw() throws Exception {
+    try (LonglinkServer server = start(); KitSocket socket = session("alice-ks2")) {
+      socket.send(new Ping("p"));
+      CheckFailure failure = assertThrows(CheckFailure.class,
+          () -> socket.expect(Joined.class, j -> true, Duration.ofMillis(300), "joined for a join nobody sent"));
+      assertTrue(failure.expected().startsWith("joined for a join nobody sent within 300 ms"), failure.expected());
+      assertTrue(failure.actual().startsWith("only {\"type\":\"pong\",\"id\":\"p\""), failure.actual());
+    }
+  }
+
+  @Test
+  void aWaitForAMessageEndsAtTheCloseWithItsCode() throws Exception {
+    try (LonglinkServer server = start(); KitSocket socket = KitSocket.open("silent", List.of("longlink.v1"), null)) {
+      CheckFailure failure = assertThrows(CheckFailure.class,
+          () -> socket.expect(AuthOk.class, a -> true, Duration.ofSeconds(5), "auth_ok"));
+      assertTrue(failure.actual().contains("4004 auth_timeout"), failure.actual());
+    }
+  }
+
+  @Test
+  void aFrameThatBreaksItsSchemaIsRecordedAsAProblem() throws Exception {
+    try (LonglinkServer server = start(Violation.MSG_1); KitSocket socket = session("alice-ks3")) {
+      socket.send(new Leave("l-1", "room-ks3"));
+      assertThrows(CheckFailure.class, () -> socket.expect(Left.class, l -> true, Duration.ofMillis(500), "left"));
+      assertEquals(1, socket.problems().size());
+      assertTrue(socket.problems().get(0).contains("/room"), socket.problems().toString());
+    }
+  }
+
+  @Test
+  void theRunBudgetStopsARunThatWouldFloodTheTarget() throws Exception {
+    try (LonglinkServer server = start(); KitSocket socket = session("alice-ks4")) {
+      RunBudget.reset(100, 3);
+      socket.send(new Ping("1"));
+      socket.send(new Ping("2"));
+      socket.send(new Ping("3"));
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> socket.send(new Ping("4")));
+      assertTrue(e.getMessage().contains("--max-messages"), e.getMessage());
+    }
+  }
+}
