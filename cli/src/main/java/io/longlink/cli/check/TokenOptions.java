@@ -1,0 +1,48 @@
+package io.longlink.cli.check;
+
+import io.longlink.cli.CliContext;
+import io.longlink.cli.UsageException;
+import io.longlink.kit.target.JwtTokenSource;
+import io.longlink.kit.target.TokenSource;
+import picocli.CommandLine.Option;
+
+/** Where the kit's tokens come from. Secrets can come from the environment, to stay out of shell history. */
+final class TokenOptions {
+
+  static final String JWT_SECRET_VARIABLE = "LONGLINK_JWT_SECRET";
+  static final String SIGNING_SECRET_VARIABLE = "LONGLINK_SIGNING_SECRET";
+
+  @Option(names = "--jwt-secret", paramLabel = "SECRET",
+      description = "The HS256 secret the server verifies tokens with, at least 32 bytes. Better: set "
+          + JWT_SECRET_VARIABLE + ", which stays out of shell history.")
+  private String jwtSecret;
+
+  @Option(names = "--jwt-issuer", paramLabel = "ISS", description = "The iss claim of the kit's tokens, if the server checks it.")
+  private String issuer;
+
+  @Option(names = "--jwt-audience", paramLabel = "AUD", description = "The aud claim of the kit's tokens, if the server checks it.")
+  private String audience;
+
+  @Option(names = "--signing-secret", paramLabel = "SECRET",
+      description = "The secret the server derives chat signing keys from, if it signs chats. Better: set "
+          + SIGNING_SECRET_VARIABLE + ".")
+  private String signingSecret;
+
+  /** Tokens minted with the JWT secret of the options or the environment. */
+  TokenSource tokens(CliContext context) {
+    String secret = jwtSecret != null ? jwtSecret : context.variable(JWT_SECRET_VARIABLE).orElse(null);
+    if (secret == null) {
+      throw new UsageException("no way to make tokens for the server: set " + JWT_SECRET_VARIABLE
+          + " to the HS256 secret the server verifies its JWTs with (preferred: it stays out of shell history), or give "
+          + "--jwt-secret SECRET; add --jwt-issuer and --jwt-audience if the server checks iss and aud");
+    }
+    String signing = signingSecret != null ? signingSecret : context.variable(SIGNING_SECRET_VARIABLE).orElse(null);
+    try {
+      return new JwtTokenSource(JwtTokenSource.secretBytes(secret),
+          signing == null ? null : JwtTokenSource.secretBytes(signing), issuer, audience);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException((jwtSecret != null ? "--jwt-secret" : JWT_SECRET_VARIABLE) + ": " + e.getMessage()
+          + "; give the server's secret, which for HS256 is at least 32 characters", e);
+    }
+  }
+}

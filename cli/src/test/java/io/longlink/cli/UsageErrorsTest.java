@@ -1,0 +1,134 @@
+package io.longlink.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.longlink.cli.Cli.Result;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every usage error exits 2 and says which parameter was wrong, what is allowed and what to do. */
+class UsageErrorsTest {
+
+  private static Result usageError(String... args) {
+    return usageError(Cli.packaged(Map.of()), args);
+  }
+
+  private static Result usageError(CliContext context, String... args) {
+    Result result = Cli.run(context, args);
+    assertEquals(2, result.exit(), result::toString);
+    assertEquals("", result.out(), "usage errors go to stderr");
+    return result;
+  }
+
+  private static void says(Result result, String... parts) {
+    for (String part : parts) {
+      assertTrue(result.err().contains(part), () -> "missing '" + part + "' in\n" + result);
+    }
+  }
+
+  @Test
+  void noCommand() {
+    says(usageError(), "longlink: no command given", "longlink check server URL", "longlink rules");
+  }
+
+  @Test
+  void checkWithoutWhat() {
+    says(usageError("check"), "longlink check: say what to check: `longlink check server URL`");
+  }
+
+  @Test
+  void unknownOption() {
+    says(usageError("check", "server", "--bogus"), "Unknown option: '--bogus'", "longlink check server --help");
+  }
+
+  @Test
+  void noUrl() {
+    says(usageError("check", "server", "--jwt-secret", Cli.SECRET), "no server URL", "wss://chat.example.com/ws");
+  }
+
+  @Test
+  void notAWebSocketUrl() {
+    says(usageError("check", "server", "https://chat.example.com/ws"), "URL 'https://chat.example.com/ws' has the scheme https://",
+        "use wss:// (or ws:// on loopback and test networks)");
+    says(usageError("check", "server", "chat.example.com"), "has no scheme");
+    says(usageError("check", "server", "ws://"), "is not a URL");
+  }
+
+  @Test
+  void timingSlackOutOfRange() {
+    says(usageError("check", "server", "--timing-slack", "20000", "ws://localhost/ws"),
+        "--timing-slack: 20000 is out of range; allowed 0 to 10000 ms");
+    says(usageError("check", "server", "--timing-slack", "-1", "ws://localhost/ws"), "allowed 0 to 10000");
+    says(usageError("check", "server", "--timing-slack", "soon"), "'--timing-slack'", "'soon' is not an int");
+  }
+
+  @Test
+  void otherLimitsOutOfRange() {
+    says(usageError("check", "server", "--parallelism", "0", "ws://localhost/ws"), "--parallelism: 0 is out of range; allowed 1 to 64");
+    says(usageError("check", "server", "--max-connections", "0", "ws://localhost/ws"), "--max-connections: 0 is out of range");
+    says(usageError("check", "server", "--max-messages", "0", "ws://localhost/ws"), "--max-messages: 0 is out of range");
+  }
+
+  @Test
+  void unknownRules() {
+    says(usageError("check", "server", "--rules", "LL-HB-99", "ws://localhost/ws"),
+        "--rules: LL-HB-99 is not a rule of PROTOCOL.md", "`longlink rules`");
+    says(usageError("check", "server", "--rules", "LL-HB-1", "ws://localhost/ws"), "LL-HB-1 binds the client");
+    says(usageError("rules", "--rules", "XYZ"), "--rules: 'XYZ' is neither a rule ID");
+  }
+
+  @Test
+  void malformedTags() {
+    says(usageError("check", "server", "--tags", "@a and (", "ws://localhost/ws"), "--tags: '@a and (' is not a Cucumber tag expression");
+  }
+
+  @Test
+  void noJwtSecret() {
+    says(usageError("check", "server", "ws://localhost:1/ws"), "LONGLINK_JWT_SECRET", "--jwt-secret SECRET");
+  }
+
+  @Test
+  void aShortSecretNamesWhereItCameFrom() {
+    says(usageError("check", "server", "ws://localhost:1/ws", "--jwt-secret", "short"), "--jwt-secret: the JWT secret is 5 bytes");
+    says(usageError(Cli.packaged(Map.of("LONGLINK_JWT_SECRET", "short")), "check", "server", "ws://localhost:1/ws"),
+        "LONGLINK_JWT_SECRET: the JWT secret is 5 bytes");
+  }
+
+  @Test
+  void malformedHeaders() {
+    says(usageError("check", "server", "ws://localhost:1/ws", "--jwt-secret", Cli.SECRET, "--header", "X-Api-Key"),
+        "--header 'X-Api-Key': expected NAME=VALUE", "--header X-Api-Key=abc123");
+    says(usageError("check", "server", "ws://localhost:1/ws", "--jwt-secret", Cli.SECRET, "--header", "Sec-WebSocket-Protocol=x"),
+        "the kit sets this header itself");
+  }
+
+  @Test
+  void missingCaFile() {
+    says(usageError("check", "server", "wss://localhost:1/ws", "--jwt-secret", Cli.SECRET, "--ca-file", "/no/such/ca.pem"),
+        "--ca-file /no/such/ca.pem: no readable file there");
+  }
+
+  @Test
+  void anUnreachableServerExitsTwoNamingTheUrlAndWhy() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    String url = "ws://127.0.0.1:" + port + "/ws";
+    Result result = Cli.run(Cli.packaged(Map.of("LONGLINK_JWT_SECRET", Cli.SECRET)), "check", "server", url);
+    assertEquals(2, result.exit(), result::toString);
+    assertAll(
+        () -> assertTrue(result.err().contains("cannot reach " + url + ": connection refused"), result::toString),
+        () -> assertTrue(result.err().contains("nothing was checked"), result::toString));
+  }
+
+  @Test
+  void anUnknownSideListsTheSides() {
+    says(usageError("rules", "--side", "middle"), "'--side'", "[SERVER, CLIENT]");
+  }
+}
