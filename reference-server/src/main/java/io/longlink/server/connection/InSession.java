@@ -14,6 +14,8 @@ import io.longlink.model.Ping;
 import io.longlink.model.Pong;
 import io.longlink.protocol.CloseCode;
 import io.longlink.protocol.ErrorCode;
+import io.longlink.schema.Direction;
+import io.longlink.schema.MessageCatalog;
 import io.longlink.server.messaging.Errors;
 import io.longlink.server.violation.Violation;
 import java.nio.charset.StandardCharsets;
@@ -128,8 +130,7 @@ final class InSession {
   /** Only the LL-MSG-2 violation switch refuses members the schema does not define. */
   private boolean refuseUnknownMembers(String text, ClientMessage message) {
     JsonNode json = ctx.codec().parse(text).message();
-    JsonNode defined = io.longlink.schema.MessageCatalog.load()
-        .find(io.longlink.schema.Direction.CLIENT_TO_SERVER, message.type()).orElseThrow()
+    JsonNode defined = MessageCatalog.load().find(Direction.CLIENT_TO_SERVER, message.type()).orElseThrow()
         .schema().getSchemaNode().path("properties");
     for (var names = json.fieldNames(); names.hasNext(); ) {
       String name = names.next();

@@ -3,36 +3,29 @@ package io.longlink.server.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.longlink.server.testing.ServerExtension.WAIT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.server.testing.Messages;
 import io.longlink.server.testing.RawSocket;
 import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.ServerExtension;
 import io.longlink.server.testing.TestServer;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** PROTOCOL.md §15: every kind of bad input has its outcome, and none of it disturbs anyone else. */
 class BadInputIT {
 
-  static final Duration WAIT = Duration.ofSeconds(3);
-  static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = ServerExtension.fast();
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   @Test
   void aBinaryFrameCloses1003() throws Exception {

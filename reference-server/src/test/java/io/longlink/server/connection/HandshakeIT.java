@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.longlink.server.testing.ServerExtension.WAIT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.codec.MessageCodec;
 import io.longlink.model.AuthOk;
@@ -12,29 +14,20 @@ import io.longlink.protocol.ParameterCheck;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.testing.Messages;
 import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.ServerExtension;
 import io.longlink.server.testing.TestServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PROTOCOL.md §3 and §7: subprotocol, auth, auth_ok and every way auth fails. */
 class HandshakeIT {
 
-  static final Duration WAIT = Duration.ofSeconds(3);
-  static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = ServerExtension.fast();
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   private static String auth(String token) {
     return "{\"type\":\"auth\",\"token\":\"" + token + "\",\"client\":{\"name\":\"t\",\"version\":\"1\"}}";

@@ -7,29 +7,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.testing.Messages;
 import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.ServerExtension;
 import io.longlink.server.testing.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PROTOCOL.md §8: ping/pong, and a silent client is closed on time. */
 class HeartbeatIT {
 
-  static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = ServerExtension.fast();
   static long interval;
   static long timeout;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
+  static void start() {
     interval = server.config().millis(SessionParameter.HEARTBEAT_INTERVAL_MS);
     timeout = server.config().millis(SessionParameter.HEARTBEAT_TIMEOUT_MS);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   @Test

@@ -3,33 +3,26 @@ package io.longlink.server.limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.longlink.server.testing.ServerExtension.WAIT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.testing.Messages;
 import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.ServerExtension;
 import io.longlink.server.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PROTOCOL.md §14: message size, rate, connections per user. */
 class LimitsIT {
 
-  static final Duration WAIT = Duration.ofSeconds(3);
-  static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = ServerExtension.fast();
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   /** A chat frame of exactly {@code bytes} bytes. */
   private static String chatOfSize(String to, String id, int bytes) {

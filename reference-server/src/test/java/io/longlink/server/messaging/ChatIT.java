@@ -4,30 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.longlink.server.testing.ServerExtension.WAIT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.server.testing.Messages;
 import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.ServerExtension;
 import io.longlink.server.testing.TestServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two users chat through the server: ack, delivery with the sender stamped, delivery ack, redelivery. */
 class ChatIT {
 
-  static final Duration WAIT = Duration.ofSeconds(3);
-  static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = ServerExtension.fast();
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   static String chat(String id, String to, String body) {
     return Messages.chatTo(to, id, body);

@@ -3,6 +3,8 @@ package io.longlink.server.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import static io.longlink.server.testing.ServerExtension.WAIT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.codec.MessageCodec;
 import io.longlink.model.Chat;
@@ -10,29 +12,20 @@ import io.longlink.model.Recipient;
 import io.longlink.model.RecipientKind;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.testing.TestClient;
+import io.longlink.server.testing.ServerExtension;
 import io.longlink.server.testing.TestServer;
 import io.longlink.signing.ChatSignature;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PROTOCOL.md §18: with signing on, only chats signed with the user's key and a fresh ts are accepted. */
 class SigningIT {
 
-  static final Duration WAIT = Duration.ofSeconds(3);
   static final MessageCodec CODEC = MessageCodec.create();
-  static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = ServerExtension.fast(b -> b.signingSecret(TestServer.SIGNING_SECRET));
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(b -> b.signingSecret(TestServer.SIGNING_SECRET));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   private static String signed(String sender, String id, String to, long ts, byte[] key) {
     Chat unsigned = new Chat(id, new Recipient(RecipientKind.USER, to), "signed hello", ts, null);
