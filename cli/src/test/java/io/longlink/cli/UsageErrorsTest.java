@@ -33,7 +33,7 @@ class UsageErrorsTest {
 
   @Test
   void noCommand() {
-    says(usageError(), "longlink: no command given", "longlink check server URL", "longlink rules");
+    says(usageError(), "longlink: no command given", "longlink check server [URL]", "longlink rules", "longlink serve");
   }
 
   @Test
@@ -47,8 +47,23 @@ class UsageErrorsTest {
   }
 
   @Test
-  void noUrl() {
-    says(usageError("check", "server", "--jwt-secret", Cli.SECRET), "no server URL", "wss://chat.example.com/ws");
+  void violateNeedsTheEmbeddedServer() {
+    says(usageError("check", "server", "--violate", "LL-HB-2", "ws://localhost/ws"),
+        "--violate works only on the embedded reference server");
+  }
+
+  @Test
+  void violateNamesARuleTheServerCanBreak() {
+    says(usageError("check", "server", "--violate", "LL-XX-1"), "--violate LL-XX-1", "--list-violations");
+  }
+
+  @Test
+  void tokensComeFromOnePlace() {
+    says(usageError("check", "server", "--token", "alice=a", "--jwt-secret", Cli.SECRET, "ws://localhost/ws"),
+        "--token and --jwt-secret both say where tokens come from");
+    says(usageError("check", "server", "--token", "alice=a", "ws://localhost/ws"), "no token for bob");
+    says(usageError("check", "server", "--token", "alice=a", "--token", "bob=b", "--token", "carol=c", "--token", "dave=d",
+        "ws://localhost/ws"), "--token dave=...: the roles are alice, bob, carol");
   }
 
   @Test

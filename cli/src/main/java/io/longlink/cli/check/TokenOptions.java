@@ -4,6 +4,9 @@ import io.longlink.cli.CliContext;
 import io.longlink.cli.UsageException;
 import io.longlink.kit.target.JwtTokenSource;
 import io.longlink.kit.target.TokenSource;
+import io.longlink.kit.target.FixedTokenSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where the kit's tokens come from. Secrets can come from the environment, to stay out of shell history. */
@@ -28,13 +31,33 @@ final class TokenOptions {
           + SIGNING_SECRET_VARIABLE + ".")
   private String signingSecret;
 
-  /** Tokens minted with the JWT secret of the options or the environment. */
+  @Option(names = "--token", paramLabel = "ROLE=TOKEN",
+      description = "A token the server accepts, for servers whose tokens the kit cannot mint: give one for each of "
+          + "alice, bob and carol (three different users), and optionally expired=... and forbidden=...; scenarios then "
+          + "run one at a time.")
+  private Map<String, String> fixedTokens = new LinkedHashMap<>();
+
+  @Option(names = "--signing-key", paramLabel = "ROLE=KEY",
+      description = "With --token, the chat signing key (base64url) of alice, bob or carol, if the server signs chats.")
+  private Map<String, String> signingKeys = new LinkedHashMap<>();
+
+  /** Tokens given with --token, or minted with the JWT secret of the options or the environment. */
   TokenSource tokens(CliContext context) {
     String secret = jwtSecret != null ? jwtSecret : context.variable(JWT_SECRET_VARIABLE).orElse(null);
+    if (!fixedTokens.isEmpty()) {
+      if (jwtSecret != null) {
+        throw new UsageException("--token and --jwt-secret both say where tokens come from; give one of them");
+      }
+      return fixed();
+    }
+    if (!signingKeys.isEmpty()) {
+      throw new UsageException("--signing-key goes with --token; with a JWT secret, give --signing-secret instead");
+    }
     if (secret == null) {
       throw new UsageException("no way to make tokens for the server: set " + JWT_SECRET_VARIABLE
           + " to the HS256 secret the server verifies its JWTs with (preferred: it stays out of shell history), or give "
-          + "--jwt-secret SECRET; add --jwt-issuer and --jwt-audience if the server checks iss and aud");
+          + "--jwt-secret SECRET; add --jwt-issuer and --jwt-audience if the server checks iss and aud. A server with "
+          + "other tokens: give --token alice=... --token bob=... --token carol=...");
     }
     String signing = signingSecret != null ? signingSecret : context.variable(SIGNING_SECRET_VARIABLE).orElse(null);
     try {
@@ -43,6 +66,22 @@ final class TokenOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException((jwtSecret != null ? "--jwt-secret" : JWT_SECRET_VARIABLE) + ": " + e.getMessage()
           + "; give the server's secret, which for HS256 is at least 32 characters", e);
+    }
+  }
+
+  private TokenSource fixed() {
+    Map<String, byte[]> keys = new LinkedHashMap<>();
+    signingKeys.forEach((role, key) -> {
+      try {
+        keys.put(role, FixedTokenSource.key(key));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--signing-key " + role + "=...: " + e.getMessage(), e);
+      }
+    });
+    try {
+      return new FixedTokenSource(fixedTokens, keys);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
     }
   }
 }

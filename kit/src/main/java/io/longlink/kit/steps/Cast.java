@@ -1,6 +1,7 @@
 package io.longlink.kit.steps;
 
 import io.longlink.kit.NotApplicable;
+import io.longlink.kit.target.FixedTokenSource;
 import io.longlink.kit.target.KitSettings;
 import io.longlink.kit.target.TokenSource;
 import java.util.Optional;
@@ -28,19 +29,15 @@ public final class Cast {
     return settings;
   }
 
-  /** The user id that plays {@code role} in this scenario. */
+  /** The user id that plays {@code role} in this scenario: a fixed user's, or one of its own. */
   public String userId(String role) {
-    return prefix + "-" + role;
-  }
-
-  /** The role a user id plays, or the id itself when it is nobody of this scenario. */
-  public String role(String userId) {
-    return userId.startsWith(prefix + "-") ? userId.substring(prefix.length() + 1) : userId;
+    return tokens().fixedUser(role).orElse(prefix + "-" + role);
   }
 
   /** Whether a user id belongs to this scenario. */
   public boolean isOurs(String userId) {
-    return userId.startsWith(prefix + "-");
+    return userId.startsWith(prefix + "-") || FixedTokenSource.ROLES.stream()
+        .anyMatch(role -> tokens().fixedUser(role).map(userId::equals).orElse(false));
   }
 
   /** The room id of a room named in this scenario. */

@@ -1,7 +1,15 @@
 package io.longlink.kit.steps;
 
 import io.cucumber.java.After;
+import io.cucumber.java.Before;
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.target.FixedTokenSource;
+import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.wire.KitSocket;
+import io.longlink.model.Auth;
+import io.longlink.model.AuthOk;
+import io.longlink.model.ClientInfo;
+import io.longlink.protocol.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +22,30 @@ public final class Hooks {
   public Hooks(Links links, Scratch scratch) {
     this.links = links;
     this.scratch = scratch;
+  }
+
+  /** The largest seq there is: resuming after it settles every pending delivery. */
+  private static final long LAST_SEQ = 9_007_199_254_740_991L;
+
+  /**
+   * With tokens given on the command line, scenarios share users: each starts by learning who the
+   * tokens belong to (once) and settling whatever earlier scenarios left pending for them.
+   */
+  @Before(order = 10)
+  public void settleFixedUsers() {
+    if (!(KitSettings.current().tokens() instanceof FixedTokenSource fixed)) {
+      return;
+    }
+    fixed.resolve(token -> settle(token));
+    fixed.playingTokens().values().forEach(Hooks::settle);
+  }
+
+  private static String settle(String token) {
+    try (KitSocket socket = KitSocket.open("a settling connection", List.of(Protocol.SUBPROTOCOL), null)) {
+      socket.send(new Auth(token, new ClientInfo("longlink-kit", Protocol.VERSION), LAST_SEQ));
+      return socket.expect(AuthOk.class, a -> true, Waits.reply(), "auth_ok for a token given with --token")
+          .message().userId();
+    }
   }
 
   /** Every frame of every connection was a valid server message (LL-MSG-1): a violation fails the scenario it shows up in. */
@@ -35,7 +67,8 @@ public final class Hooks {
 
   @After(order = 10)
   public void closeEverything() {
-    links.closeEverything();
+    // Users shared with the next scenario must be gone from the server before it starts.
+    links.closeEverything(!KitSettings.current().tokens().uniqueUsers());
     scratch.closeRaw();
   }
 }

@@ -120,10 +120,14 @@ public final class Links {
     return all;
   }
 
-  /** Closes everything; the scenario is over. */
-  public void closeEverything() {
+  /** Closes everything, gracefully (waiting for the server's reply) or by dropping the sockets. */
+  public void closeEverything(boolean gracefully) {
     for (Link link : everything()) {
-      link.socket().drop();
+      if (gracefully) {
+        link.socket().close();
+      } else {
+        link.socket().drop();
+      }
     }
   }
 }

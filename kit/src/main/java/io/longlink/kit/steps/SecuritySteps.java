@@ -5,10 +5,13 @@ import io.cucumber.java.en.When;
 import io.longlink.kit.NotApplicable;
 import io.longlink.model.AuthOk;
 import io.longlink.model.Chat;
+import java.security.SecureRandom;
 import java.util.List;
 
 /** Signed chats and the replay window. */
 public final class SecuritySteps {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Cast cast;
   private final Links links;
@@ -44,7 +47,9 @@ public final class SecuritySteps {
   @When("{word} sends {word} a chat signed with another user's key")
   public void signedByAnother(String from, String to) {
     Link link = links.latest(from);
-    byte[] other = cast.signingKey("mallory").orElseThrow();
+    // Any key but alice's is another user's key.
+    byte[] other = new byte[32];
+    RANDOM.nextBytes(other);
     Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "forged", null, null),
         System.currentTimeMillis(), other);
     link.socket().send(chat);

@@ -25,4 +25,12 @@ public interface TokenSource {
 
   /** A short description for reports, without secrets: "HS256 JWTs minted from --jwt-secret". */
   String describe();
+
+  /**
+   * The user id that plays {@code role} when this source has a fixed user for it (a token given
+   * on the command line); empty when the kit picks a fresh user id per scenario.
+   */
+  default Optional<String> fixedUser(String role) {
+    return Optional.empty();
+  }
 }
