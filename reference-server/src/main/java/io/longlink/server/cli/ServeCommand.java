@@ -63,6 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Pending deliveries held for all users together. Default: ${DEFAULT-VALUE}.")
   long maxTotalPending;
 
+  @Option(names = "--max-dedup-entries", defaultValue = "5000000",
+      description = "Message ids remembered for all users together; at the bound new chats are refused (unavailable), "
+          + "never forgotten early. Default: ${DEFAULT-VALUE}.")
+  long maxDedupEntries;
+
   @Option(names = "--max-outbound-frames", defaultValue = "1024",
       description = "Messages queued for one connection before it is closed as a slow consumer (4010). Default: ${DEFAULT-VALUE}.")
   int maxOutboundFrames;
@@ -152,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ServerConfig.Builder b = ServerConfig.builder(chosen).host(host).port(port).path(path)
         .jwtIssuer(jwtIssuer).jwtAudience(jwtAudience)
-        .maxTotalPending(maxTotalPending).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs);
+        .maxTotalPending(maxTotalPending).maxDedupEntries(maxDedupEntries).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs);
     b.jwtSecret(bytes(environment.get("LONGLINK_JWT_SECRET")));
     b.signingSecret(bytes(environment.get("LONGLINK_SIGNING_SECRET")));
     if (keystore != null) {

@@ -46,6 +46,9 @@ final class ConfigValidator {
       problems.add("--max-total-pending is " + b.maxTotalPending() + "; it has to be at least --max-pending ("
           + maxPending + ")");
     }
+    if (b.maxDedupEntries() < 1_000 || b.maxDedupEntries() > 1_000_000_000) {
+      problems.add("--max-dedup-entries is " + b.maxDedupEntries() + "; use 1000-1000000000");
+    }
     if (b.retryAfterMs() < 0 || b.retryAfterMs() > 3_600_000) {
       problems.add("--retry-after-ms is " + b.retryAfterMs() + "; use 0-3600000");
     }

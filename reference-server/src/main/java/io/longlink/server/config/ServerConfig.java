@@ -27,6 +27,7 @@ public final class ServerConfig {
   private final byte[] signingSecret;
   private final Map<SessionParameter, Number> session;
   private final long maxTotalPending;
+  private final long maxDedupEntries;
   private final int maxOutboundFrames;
   private final long retryAfterMs;
   private final Violations violations;
@@ -43,6 +44,7 @@ public final class ServerConfig {
     this.signingSecret = b.signingSecret == null ? null : b.signingSecret.clone();
     this.session = Collections.unmodifiableMap(new EnumMap<>(b.session));
     this.maxTotalPending = b.maxTotalPending;
+    this.maxDedupEntries = b.maxDedupEntries;
     this.maxOutboundFrames = b.maxOutboundFrames;
     this.retryAfterMs = b.retryAfterMs;
     this.violations = Violations.of(b.violations);
@@ -112,6 +114,15 @@ public final class ServerConfig {
     return maxTotalPending;
   }
 
+  /**
+   * Remembered (sender, message id) pairs for all users together, the memory bound of dedup. When
+   * it is reached the server refuses new chats (unavailable) rather than forget a pair early,
+   * which could deliver a chat twice.
+   */
+  public long maxDedupEntries() {
+    return maxDedupEntries;
+  }
+
   /** Frames queued for sending on one connection before it is closed as a slow consumer (4010). */
   public int maxOutboundFrames() {
     return maxOutboundFrames;
@@ -139,6 +150,7 @@ public final class ServerConfig {
     private byte[] signingSecret;
     private final Map<SessionParameter, Number> session;
     private long maxTotalPending = 1_000_000;
+    private long maxDedupEntries = 5_000_000;
     private int maxOutboundFrames = 1_024;
     private long retryAfterMs = 1_000;
     private final Set<Violation> violations = EnumSet.noneOf(Violation.class);
@@ -198,6 +210,11 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder maxDedupEntries(long value) {
+      this.maxDedupEntries = value;
+      return this;
+    }
+
     public Builder maxOutboundFrames(int value) {
       this.maxOutboundFrames = value;
       return this;
@@ -253,6 +270,10 @@ public final class ServerConfig {
 
     long maxTotalPending() {
       return maxTotalPending;
+    }
+
+    long maxDedupEntries() {
+      return maxDedupEntries;
     }
 
     int maxOutboundFrames() {

@@ -68,6 +68,7 @@ public final class Hub {
   private final Violations violations;
   private final long maxPending;
   private final long maxTotalPending;
+  private final long maxDedupEntries;
   private final long maxConnectionsPerUser;
   private final long ackTimeoutMs;
 
@@ -83,6 +84,7 @@ public final class Hub {
     this.violations = config.violations();
     this.maxPending = config.millis(SessionParameter.MAX_PENDING);
     this.maxTotalPending = config.maxTotalPending();
+    this.maxDedupEntries = config.maxDedupEntries();
     this.maxConnectionsPerUser = config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
     this.ackTimeoutMs = config.millis(SessionParameter.ACK_TIMEOUT_MS);
     this.timers = new RedeliveryTimers(scheduler, ackTimeoutMs, this::redeliver);
@@ -180,6 +182,13 @@ public final class Hub {
       if (inbox.total() + recipients.size() > maxTotalPending) {
         return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
             + maxTotalPending + " pending deliveries; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
+      }
+      if (dedup.size() >= maxDedupEntries) {
+        dedup.expire(now);
+      }
+      if (dedup.size() >= maxDedupEntries) {
+        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server remembers its maximum of "
+            + maxDedupEntries + " recent message ids; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
       }
       return accept(session, chat, clientFrom, recipients, key, now);
     } finally {

@@ -11,6 +11,9 @@ public interface DedupStore {
   /** Remembers an accepted chat until {@code nowMs + window}. */
   void remember(String key, String messageId, Accepted accepted, long nowMs);
 
-  /** How many pairs are remembered (for metrics). */
+  /** How many pairs are remembered, some possibly past their window until {@link #expire} runs. */
   long size();
+
+  /** Forgets every pair whose window ended by {@code nowMs}. */
+  void expire(long nowMs);
 }

@@ -56,6 +56,18 @@ public final class MemoryDedupStore implements DedupStore {
   }
 
   @Override
+  public void expire(long nowMs) {
+    Iterator<LinkedHashMap<String, Entry>> senders = bySender.values().iterator();
+    while (senders.hasNext()) {
+      LinkedHashMap<String, Entry> entries = senders.next();
+      expire(entries, nowMs);
+      if (entries.isEmpty()) {
+        senders.remove();
+      }
+    }
+  }
+
+  @Override
   public long size() {
     return size;
   }

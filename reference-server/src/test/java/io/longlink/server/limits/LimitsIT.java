@@ -73,6 +73,25 @@ class LimitsIT {
   }
 
   @Test
+  void whenDedupIsFullNewChatsAreRefusedNotForgottenEarly() throws Exception {
+    try (TestServer small = TestServer.start(b -> b.maxDedupEntries(1_000).set(SessionParameter.RATE_MESSAGES, 10_000L));
+        TestClient a = TestClient.session(small.uri(), TestServer.user("alice"))) {
+      for (int i = 0; i < 1_000; i++) {
+        a.send(Messages.chatTo(TestServer.user("r"), "d-" + i, "x"));
+      }
+      for (int i = 0; i < 1_000; i++) {
+        a.awaitType("ack", WAIT);
+      }
+      a.send(Messages.chatTo(TestServer.user("r"), "one-more", "x"));
+      JsonNode error = a.awaitType("error", WAIT);
+      assertEquals("unavailable", error.path("code").asText());
+      assertEquals("one-more", error.path("ref").asText());
+      a.send(Messages.chatTo(TestServer.user("r"), "d-0", "x"));
+      assertTrue(a.awaitType("ack", WAIT).path("duplicate").asBoolean(), "nothing remembered was forgotten");
+    }
+  }
+
+  @Test
   void oneConnectionTooManyGetsGoawayAnd4009AndTheOthersStay() throws Exception {
     int max = (int) server.config().millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
     String alice = TestServer.user("alice");

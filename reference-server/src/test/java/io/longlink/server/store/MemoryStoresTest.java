@@ -48,6 +48,16 @@ class MemoryStoresTest {
   }
 
   @Test
+  void aSweepForgetsTheExpiredPairsOfEverySender() {
+    MemoryDedupStore dedup = new MemoryDedupStore(1_000);
+    dedup.remember("alice", "m1", new Accepted(1, 0), 0);
+    dedup.remember("bob", "m1", new Accepted(2, 500), 500);
+    dedup.expire(1_200);
+    assertEquals(1, dedup.size());
+    assertTrue(dedup.find("bob", "m1", 1_200).isPresent());
+  }
+
+  @Test
   void roomMembershipIsPerUserInJoinOrder() {
     MemoryRoomStore rooms = new MemoryRoomStore();
     assertTrue(rooms.join("r", "bob"));

@@ -50,6 +50,7 @@ public final class TestClient implements AutoCloseable {
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private volatile java.util.concurrent.ScheduledFuture<?> keepAlive;
   private final List<Event> skipped = new ArrayList<>();
+  private Event closeSeen;
   private final WebSocket socket;
 
   private TestClient(URI uri, String... subprotocols) throws Exception {
@@ -134,6 +135,7 @@ public final class TestClient implements AutoCloseable {
         throw new AssertionError("expected " + what + " within " + timeout.toMillis() + " ms; saw nothing (skipped: " + skipped + ")");
       }
       if (e.isClose()) {
+        closeSeen = e;
         throw new AssertionError("expected " + what + "; saw " + e);
       }
       if (!e.binary()) {
@@ -148,6 +150,9 @@ public final class TestClient implements AutoCloseable {
 
   /** Waits for the server to close the connection. */
   public Closed awaitClose(Duration timeout) throws Exception {
+    if (closeSeen != null) {
+      return new Closed(closeSeen.closeCode(), closeSeen.closeReason(), closeSeen.atNanos());
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
