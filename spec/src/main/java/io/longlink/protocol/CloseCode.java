@@ -9,6 +9,7 @@ import java.util.Optional;
 public enum CloseCode {
   NORMAL(1000, "normal", Reconnect.NO, "The client ended the session on purpose."),
   GOING_AWAY(1001, "going_away", Reconnect.AFTER_HINT, "The server is shutting down."),
+  PROTOCOL_ERROR(1002, "protocol_error", Reconnect.YES, "The client broke RFC 6455's framing; the WebSocket layer closes."),
   UNSUPPORTED_DATA(1003, "unsupported_data", Reconnect.YES, "The client sent a binary frame."),
   ABNORMAL(1006, "abnormal", Reconnect.YES, "The connection ended without a close frame; reported locally, never sent."),
   INVALID_PAYLOAD(1007, "invalid_payload", Reconnect.YES, "A text frame was not valid UTF-8."),

@@ -105,26 +105,23 @@ final class EventLog {
 
   /** The events not consumed yet, in order. */
   List<WireEvent> unconsumed() {
-    lock.lock();
-    try {
-      List<WireEvent> list = new ArrayList<>();
-      for (Entry e : entries) {
-        if (!e.consumed && !e.transparent) {
-          list.add(e.event);
-        }
-      }
-      return list;
-    } finally {
-      lock.unlock();
-    }
+    return collect(e -> !e.consumed && !e.transparent);
   }
 
   /** Every event, consumed or not, in order (for reports). */
   List<WireEvent> all() {
+    return collect(e -> true);
+  }
+
+  private List<WireEvent> collect(Predicate<Entry> which) {
     lock.lock();
     try {
       List<WireEvent> list = new ArrayList<>();
-      entries.forEach(e -> list.add(e.event));
+      for (Entry e : entries) {
+        if (which.test(e)) {
+          list.add(e.event);
+        }
+      }
       return list;
     } finally {
       lock.unlock();
