@@ -41,11 +41,6 @@ public record DecodeError(Kind kind, String type, String ref, List<SchemaViolati
     return kind == Kind.NOT_JSON || kind == Kind.NOT_AN_OBJECT || kind == Kind.MISSING_TYPE;
   }
 
-  /** The frame's message id, when it had a valid one. */
-  public Optional<String> refId() {
-    return Optional.ofNullable(ref);
-  }
-
   /** For a schema violation: the pointer of the first offending member. */
   public Optional<String> pointer() {
     return violations.isEmpty() ? Optional.empty() : Optional.of(violations.get(0).pointer());

@@ -1,7 +1,6 @@
 package io.longlink.codec;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The outcome of decoding one frame: the typed message, or the error that says what is wrong.
@@ -45,11 +44,6 @@ public final class DecodeResult<T> {
       throw new IllegalStateException("the frame decoded fine; there is no error");
     }
     return error;
-  }
-
-  /** Applies one of two functions, whichever fits. */
-  public <R> R fold(Function<? super T, ? extends R> onMessage, Function<? super DecodeError, ? extends R> onError) {
-    return message != null ? onMessage.apply(message) : onError.apply(error);
   }
 
   @Override

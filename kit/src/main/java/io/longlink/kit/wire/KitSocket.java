@@ -224,11 +224,6 @@ public final class KitSocket implements AutoCloseable {
     return log.all();
   }
 
-  /** When the connection last received anything. */
-  public long lastReceivedNanos() {
-    return log.lastArrivalNanos();
-  }
-
   /**
    * Closes the connection the way a client that is done does (1000), and waits for the server's
    * close reply, so that the next step can rely on the server having seen the close.

@@ -40,14 +40,4 @@ public final class RunBudget {
           + " messages (--max-messages); raise the cap or select fewer rules");
     }
   }
-
-  /** Connections opened so far in this run. */
-  public static int connectionsUsed() {
-    return current.connections.get();
-  }
-
-  /** Messages sent so far in this run. */
-  public static int messagesUsed() {
-    return current.messages.get();
-  }
 }
