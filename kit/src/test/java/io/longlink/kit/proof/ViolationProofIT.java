@@ -69,18 +69,19 @@ class ViolationProofIT {
   }
 
   @Test
-  void everyCheckedMustRuleHasAViolationSwitch() {
+  void everyCheckedRuleHasAViolationSwitch() {
     Set<String> checked = RUNNER.catalog().forSide(Side.SERVER).stream()
-        .filter(r -> r.level() == Level.MUST && !RUNNER.discoverAll().scenariosFor(r.id()).isEmpty())
+        .filter(r -> !RUNNER.discoverAll().scenariosFor(r.id()).isEmpty())
         .map(r -> r.id()).collect(Collectors.toCollection(TreeSet::new));
     Set<String> switches = Arrays.stream(Violation.values()).map(Violation::ruleId).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(checked, switches, "the reference server breaks exactly the server MUST rules the kit checks");
+    assertEquals(checked, switches, "the reference server can break exactly the server rules the kit checks");
   }
 
   @TestFactory
   Stream<DynamicTest> theKitCatchesEveryViolation() {
     return Arrays.stream(Violation.values()).map(v -> DynamicTest.dynamicTest(v.ruleId() + " " + v.behaviour(), () -> {
-      RunReport report = check(v, false);
+      boolean should = RUNNER.catalog().find(v.ruleId()).orElseThrow().level() == Level.SHOULD;
+      RunReport report = check(v, should);
       Set<String> failed = ids(report, RuleStatus.FAILED);
       assertTrue(failed.contains(v.ruleId()), () -> v.ruleId() + " passed against a server that " + v.behaviour()
           + ": its scenarios cannot fail. Failed instead: " + failed);
@@ -89,7 +90,7 @@ class ViolationProofIT {
       unexpected.removeAll(ExpectedCascades.of(v.ruleId()).rules());
       assertEquals(Set.of(), unexpected, () -> "breaking " + v.ruleId() + " also failed rules it should not:\n"
           + describe(report, unexpected));
-      assertEquals(1, report.exitCode());
+      assertEquals(should ? 0 : 1, report.exitCode(), "a failed SHOULD rule never changes the exit code");
     }));
   }
 

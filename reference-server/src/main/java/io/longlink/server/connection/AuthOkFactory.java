@@ -27,7 +27,8 @@ public final class AuthOkFactory {
       cap = initial;
       initial = initial + 100;
     }
-    return new AuthOk(sessionId, userId, serverTime,
+    long advertisedTime = config.violations().has(Violation.AUTH_12) ? serverTime + 3_600_000 : serverTime;
+    return new AuthOk(sessionId, userId, advertisedTime,
         new HeartbeatPolicy(config.millis(SessionParameter.HEARTBEAT_INTERVAL_MS),
             config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS)),
         new ReconnectPolicy(initial, config.number(SessionParameter.RECONNECT_MULTIPLIER), cap,

@@ -206,7 +206,7 @@ public final class Connection implements ClientSession {
 
   @Override
   public void close(CloseCode code, String detail) {
-    closeRaw(code.code(), CloseReason.of(code, detail));
+    closeRaw(code.code(), violates(Violation.CLOSE_2) ? "" : CloseReason.of(code, detail));
   }
 
   /** Closes with any code, including one outside the table (only the LL-CLOSE-1 violation switch does). */

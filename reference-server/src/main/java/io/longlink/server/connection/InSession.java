@@ -123,7 +123,8 @@ final class InSession {
       }
     } else {
       String pointer = conn.violates(Violation.ERR_5) ? null : error.pointer().orElse("");
-      passes(Errors.invalid(error.detail() + "; fix it and send the message again", error.ref(), pointer));
+      String text = conn.violates(Violation.ERR_7) ? "bad input" : error.detail() + "; fix it and send the message again";
+      passes(Errors.invalid(text, error.ref(), pointer));
     }
   }
 

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The ways the reference server can be told to break one server rule of PROTOCOL.md, so that the
  * conformance kit can prove that each of its checks fails against a server that breaks the rule.
- * One switch per server MUST rule that can be observed on the wire; off unless asked for.
+ * One switch per server rule the kit checks (every MUST rule that can be observed on the wire,
+ * and the SHOULD rules with scenarios); off unless asked for.
  */
 public enum Violation {
   TR_2("LL-TR-2", "does not select the longlink.v1 subprotocol in the handshake response"),
@@ -25,6 +26,7 @@ public enum Violation {
   AUTH_9("LL-AUTH-9", "answers a ping sent before auth instead of closing with 4005"),
   AUTH_10("LL-AUTH-10", "answers a second auth with another auth_ok"),
   AUTH_11("LL-AUTH-11", "answers an auth that fails its schema with an error instead of closing with 4001"),
+  AUTH_12("LL-AUTH-12", "puts a server_time an hour ahead in auth_ok"),
   HB_2("LL-HB-2", "never answers ping"),
   HB_3("LL-HB-3", "never closes silent sessions"),
   HB_4("LL-HB-4", "counts only pings as signs of life"),
@@ -66,7 +68,9 @@ public enum Violation {
   ERR_4("LL-ERR-4", "closes with 4008 on unknown types instead of answering with an error"),
   ERR_5("LL-ERR-5", "leaves out the pointer of invalid_message errors"),
   ERR_6("LL-ERR-6", "closes every connection of a user who sent bad input"),
+  ERR_7("LL-ERR-7", "answers invalid messages with an error that says only \"bad input\""),
   CLOSE_1("LL-CLOSE-1", "closes unreadable frames with 4400, a code outside the table"),
+  CLOSE_2("LL-CLOSE-2", "closes without a reason"),
   SEC_3("LL-SEC-3", "authenticates connections by a token in the URL query"),
   SEC_4("LL-SEC-4", "does not verify chat signatures"),
   SEC_5("LL-SEC-5", "does not check the replay window"),
