@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.longlink.protocol.SessionParameter;
 import io.longlink.server.testing.TestClient;
 import io.longlink.server.testing.TestServer;
 import java.time.Duration;
@@ -15,7 +16,8 @@ class ShutdownIT {
 
   @Test
   void everyConnectionGetsGoawayAnd1001() throws Exception {
-    TestServer server = TestServer.start(b -> b.retryAfterMs(2_500));
+    // A long auth timeout: the connection that never authenticates has to be open when shutdown comes.
+    TestServer server = TestServer.start(b -> b.retryAfterMs(2_500).set(SessionParameter.AUTH_TIMEOUT_MS, 30_000L));
     try (TestClient a = TestClient.session(server.uri(), TestServer.user("alice"));
         TestClient pending = TestClient.connect(server.uri())) {
       server.close();
