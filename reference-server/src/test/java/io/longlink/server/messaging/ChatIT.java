@@ -80,7 +80,7 @@ class ChatIT {
       long afterMs = Duration.ofNanos(System.nanoTime() - sentAt).toMillis();
       assertEquals(first.path("seq").asLong(), again.path("seq").asLong());
       assertTrue(again.path("redelivered").asBoolean());
-      assertTrue(afterMs >= ackTimeout - 50, "redelivered after " + afterMs + " ms, ack timeout " + ackTimeout);
+      assertTrue(afterMs >= ackTimeout - 150, "redelivered after " + afterMs + " ms, ack timeout " + ackTimeout);
       b.send("{\"type\":\"ack\",\"seq\":" + again.path("seq").asLong() + "}");
       b.expectNone(m -> "chat".equals(m.path("type").asText()), "redelivery after the ack", Duration.ofMillis(2 * ackTimeout + 200));
     }
