@@ -41,38 +41,38 @@ public final class ServeCommand implements Callable<Integer> {
       description = "default (the spec's defaults) or fast (short intervals for conformance runs). Default: ${DEFAULT-VALUE}.")
   String profile;
 
-  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
   String host;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--path", defaultValue = "/ws", description = "WebSocket endpoint path. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--path", defaultValue = "/ws", paramLabel = "PATH", description = "WebSocket endpoint path. Default: ${DEFAULT-VALUE}.")
   String path;
 
   @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS12 keystore: serve wss:// instead of ws://.")
   Path keystore;
 
-  @Option(names = "--jwt-issuer", description = "Require this iss claim in tokens.")
+  @Option(names = "--jwt-issuer", paramLabel = "ISS", description = "Require this iss claim in tokens.")
   String jwtIssuer;
 
-  @Option(names = "--jwt-audience", description = "Require this aud claim in tokens.")
+  @Option(names = "--jwt-audience", paramLabel = "AUD", description = "Require this aud claim in tokens.")
   String jwtAudience;
 
-  @Option(names = "--max-total-pending", defaultValue = "1000000",
+  @Option(names = "--max-total-pending", defaultValue = "1000000", paramLabel = "N",
       description = "Pending deliveries held for all users together. Default: ${DEFAULT-VALUE}.")
   long maxTotalPending;
 
-  @Option(names = "--max-dedup-entries", defaultValue = "5000000",
+  @Option(names = "--max-dedup-entries", defaultValue = "5000000", paramLabel = "N",
       description = "Message ids remembered for all users together; at the bound new chats are refused (unavailable), "
           + "never forgotten early. Default: ${DEFAULT-VALUE}.")
   long maxDedupEntries;
 
-  @Option(names = "--max-outbound-frames", defaultValue = "1024",
+  @Option(names = "--max-outbound-frames", defaultValue = "1024", paramLabel = "N",
       description = "Messages queued for one connection before it is closed as a slow consumer (4010). Default: ${DEFAULT-VALUE}.")
   int maxOutboundFrames;
 
-  @Option(names = "--retry-after-ms", defaultValue = "1000",
+  @Option(names = "--retry-after-ms", defaultValue = "1000", paramLabel = "MS",
       description = "retry_after_ms of goaway on shutdown and on the connection limit. Default: ${DEFAULT-VALUE}.")
   long retryAfterMs;
 
