@@ -18,8 +18,8 @@ class ShutdownIT {
   void everyConnectionGetsGoawayAnd1001() throws Exception {
     // A long auth timeout: the connection that never authenticates has to be open when shutdown comes.
     TestServer server = TestServer.start(b -> b.retryAfterMs(2_500).set(SessionParameter.AUTH_TIMEOUT_MS, 30_000L));
-    try (TestClient a = TestClient.session(server.uri(), TestServer.user("alice"));
-        TestClient pending = TestClient.connect(server.uri())) {
+    try (TestClient a = TestClient.connect(server.uri()); TestClient pending = TestClient.connect(server.uri())) {
+      a.authenticate(TestServer.token(TestServer.user("alice")), null);
       server.close();
       for (TestClient c : new TestClient[] {a, pending}) {
         JsonNode goaway = c.awaitType("goaway", Duration.ofSeconds(3));

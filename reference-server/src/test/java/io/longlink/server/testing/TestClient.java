@@ -177,34 +177,39 @@ public final class TestClient implements AutoCloseable {
 
   /** Fails if a message matching {@code match} arrives within the window; other messages are kept. */
   public void expectNone(Predicate<JsonNode> match, String what, Duration window) throws Exception {
-    long deadline = System.nanoTime() + window.toNanos();
-    long left;
-    while ((left = deadline - System.nanoTime()) > 0) {
-      Event e = events.poll(left, TimeUnit.NANOSECONDS);
-      if (e == null) {
-        return;
-      }
-      if (!e.isClose() && !e.binary() && match.test(JSON.readTree(e.text()))) {
-        throw new AssertionError("expected no " + what + " within " + window.toMillis() + " ms; saw " + e);
-      }
-      skipped.add(e);
+    Event seen = firstWithin(e -> !e.isClose() && !e.binary() && match.test(JSON.readTree(e.text())), window);
+    if (seen != null) {
+      throw new AssertionError("expected no " + what + " within " + window.toMillis() + " ms; saw " + seen);
     }
   }
 
   /** Fails if the server closes the connection within the window; messages are kept in {@link #skipped()}. */
   public void expectOpenFor(Duration window) throws Exception {
+    Event seen = firstWithin(Event::isClose, window);
+    if (seen != null) {
+      throw new AssertionError("expected the connection to stay open for " + window.toMillis() + " ms; saw " + seen);
+    }
+  }
+
+  private interface EventTest {
+    boolean test(Event e) throws Exception;
+  }
+
+  /** Waits out the window; returns the first event that passes {@code stop}, keeping the others. */
+  private Event firstWithin(EventTest stop, Duration window) throws Exception {
     long deadline = System.nanoTime() + window.toNanos();
     long left;
     while ((left = deadline - System.nanoTime()) > 0) {
       Event e = events.poll(left, TimeUnit.NANOSECONDS);
       if (e == null) {
-        return;
+        return null;
       }
-      if (e.isClose()) {
-        throw new AssertionError("expected the connection to stay open for " + window.toMillis() + " ms; saw " + e);
+      if (stop.test(e)) {
+        return e;
       }
       skipped.add(e);
     }
+    return null;
   }
 
   public List<Event> skipped() {
