@@ -31,12 +31,16 @@ public final class RuleCatalog {
   private static final Pattern SUMMARY_ROW = Pattern.compile(
       "^\\| (LL-[A-Z]+-[0-9]+) \\| (MUST|SHOULD|MAY)( \\(retired\\))? \\| (server|client) \\| ([^|]+) \\| ([^|]+) \\|$");
   private static final String SUMMARY_HEADING = "## 21. Rule summary";
+  private static final String UNJUDGEABLE_HEADING = "## 22. Rules no wire check can judge";
+  private static final Pattern UNJUDGEABLE_ROW = Pattern.compile("^\\| (LL-[A-Z]+-[0-9]+) \\| (.+) \\|$");
 
   private final Map<String, Rule> rules;
+  private final Map<String, String> unjudgeable;
   private final List<String> defects;
 
-  private RuleCatalog(Map<String, Rule> rules, List<String> defects) {
+  private RuleCatalog(Map<String, Rule> rules, Map<String, String> unjudgeable, List<String> defects) {
     this.rules = rules;
+    this.unjudgeable = unjudgeable;
     this.defects = defects;
   }
 
@@ -54,12 +58,20 @@ public final class RuleCatalog {
     List<String> defects = new ArrayList<>();
     Map<String, String[]> body = new LinkedHashMap<>();
     Map<String, String[]> summary = new LinkedHashMap<>();
+    Map<String, String> unjudgeable = new LinkedHashMap<>();
     boolean inSummary = false;
+    boolean inUnjudgeable = false;
     String heading = "";
     for (String line : markdown.split("\n")) {
       if (line.startsWith("## ")) {
         inSummary = line.trim().equals(SUMMARY_HEADING);
+        inUnjudgeable = line.trim().equals(UNJUDGEABLE_HEADING);
         heading = line.substring(3).replaceFirst("^[0-9]+\\. ", "").trim();
+      }
+      Matcher unjudged = UNJUDGEABLE_ROW.matcher(line);
+      if (inUnjudgeable && unjudged.matches()) {
+        unjudgeable.put(unjudged.group(1), unjudged.group(2).trim());
+        continue;
       }
       Matcher rule = RULE_LINE.matcher(line);
       Matcher row = SUMMARY_ROW.matcher(line);
@@ -100,7 +112,12 @@ public final class RuleCatalog {
         defects.add(id + " is in the summary table but not defined in the body");
       }
     }
-    return new RuleCatalog(rules, List.copyOf(defects));
+    for (String id : unjudgeable.keySet()) {
+      if (!rules.containsKey(id)) {
+        defects.add(id + " is listed as not judgeable on the wire but not defined in the body");
+      }
+    }
+    return new RuleCatalog(rules, Map.copyOf(unjudgeable), List.copyOf(defects));
   }
 
   private static void compare(List<String> defects, String id, String what, String body, String summary) {
@@ -128,6 +145,11 @@ public final class RuleCatalog {
   public List<Rule> inArea(String area) {
     return rules.values().stream().filter(r -> r.area().equals(area))
         .sorted(Comparator.comparingInt(Rule::number)).collect(Collectors.toList());
+  }
+
+  /** The rules no wire check can judge (PROTOCOL.md §22), with the reason. */
+  public Optional<String> whyNotJudgeable(String id) {
+    return Optional.ofNullable(unjudgeable.get(id));
   }
 
   /** Every inconsistency of the document: duplicates, summary mismatches, malformed rule lines. */

@@ -56,6 +56,18 @@ class RuleCatalogTest {
   }
 
   @Test
+  void theRulesNoWireCheckCanJudgeCarryTheirReason() {
+    assertTrue(catalog.whyNotJudgeable("LL-SHUT-1").orElseThrow().contains("shut down"));
+    assertTrue(catalog.whyNotJudgeable("LL-HB-3").isEmpty());
+    List<String> defects = RuleCatalog.parse(String.join("\n",
+        "## 22. Rules no wire check can judge",
+        "| ID | Why |",
+        "|---|---|",
+        "| LL-ZZ-1 | nobody knows |")).defects();
+    assertTrue(defects.contains("LL-ZZ-1 is listed as not judgeable on the wire but not defined in the body"), defects.toString());
+  }
+
+  @Test
   void defectsAreReportedNotSwallowed() {
     String doc = String.join("\n",
         "## 3. Transport",

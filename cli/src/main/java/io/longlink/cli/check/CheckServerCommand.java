@@ -11,7 +11,7 @@ import io.longlink.kit.report.ReportDirectory;
 import io.longlink.kit.run.ConformanceRunner;
 import io.longlink.kit.run.RuleSelection;
 import io.longlink.kit.run.RunReport;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.protocol.Protocol;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.longlink.cli.check;
 
 import io.longlink.cli.UsageException;
-import io.longlink.kit.target.JwtTokenSource;
+import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;

@@ -1,6 +1,6 @@
 package io.longlink.cli.check;
 
-import io.longlink.kit.target.TokenSource;
+import io.longlink.kit.settings.TokenSource;
 
 /**
  * The server a check runs against and the tokens it takes; closing it stops what was started for

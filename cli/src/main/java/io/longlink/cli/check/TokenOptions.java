@@ -2,9 +2,9 @@ package io.longlink.cli.check;
 
 import io.longlink.cli.CliContext;
 import io.longlink.cli.UsageException;
-import io.longlink.kit.target.JwtTokenSource;
-import io.longlink.kit.target.TokenSource;
-import io.longlink.kit.target.FixedTokenSource;
+import io.longlink.kit.settings.JwtTokenSource;
+import io.longlink.kit.settings.TokenSource;
+import io.longlink.kit.settings.FixedTokenSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;

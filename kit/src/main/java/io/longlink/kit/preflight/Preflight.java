@@ -1,6 +1,6 @@
 package io.longlink.kit.preflight;
 
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.protocol.Protocol;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

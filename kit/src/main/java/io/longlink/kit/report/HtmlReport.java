@@ -8,7 +8,7 @@ import io.longlink.kit.run.RuleStatus;
 import io.longlink.kit.run.RuleVerdict;
 import io.longlink.kit.run.RunReport;
 import io.longlink.kit.run.ScenarioResult;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.protocol.Protocol;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import io.longlink.kit.run.RuleStatus;
 import io.longlink.kit.run.RuleVerdict;
 import io.longlink.kit.run.RunReport;
 import io.longlink.kit.run.ScenarioResult;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.protocol.Protocol;
 import io.longlink.rules.Rule;
 import java.io.IOException;

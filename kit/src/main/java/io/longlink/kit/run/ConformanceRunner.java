@@ -1,6 +1,6 @@
 package io.longlink.kit.run;
 
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.rules.Rule;
 import io.longlink.rules.RuleCatalog;
 import java.time.Duration;

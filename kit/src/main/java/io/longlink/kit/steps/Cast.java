@@ -1,9 +1,9 @@
 package io.longlink.kit.steps;
 
 import io.longlink.kit.NotApplicable;
-import io.longlink.kit.target.FixedTokenSource;
-import io.longlink.kit.target.KitSettings;
-import io.longlink.kit.target.TokenSource;
+import io.longlink.kit.settings.FixedTokenSource;
+import io.longlink.kit.settings.KitSettings;
+import io.longlink.kit.settings.TokenSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 

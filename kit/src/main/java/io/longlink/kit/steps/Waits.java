@@ -1,7 +1,7 @@
 package io.longlink.kit.steps;
 
 import io.longlink.kit.CheckFailure;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import java.time.Duration;
 
 /**

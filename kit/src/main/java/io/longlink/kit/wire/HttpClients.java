@@ -1,7 +1,7 @@
 package io.longlink.kit.wire;
 
 import io.longlink.kit.preflight.TlsTrust;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;

@@ -3,7 +3,7 @@ package io.longlink.kit.wire;
 import io.longlink.codec.DecodeResult;
 import io.longlink.codec.MessageCodec;
 import io.longlink.kit.CheckFailure;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.model.ClientMessage;
 import io.longlink.model.Ping;
 import io.longlink.model.Pong;

@@ -1,7 +1,7 @@
 package io.longlink.kit.wire;
 
 import io.longlink.kit.CheckFailure;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.protocol.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -2,8 +2,8 @@ package io.longlink.kit.suite;
 
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
-import io.longlink.kit.target.JwtTokenSource;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.JwtTokenSource;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.wire.RunBudget;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;

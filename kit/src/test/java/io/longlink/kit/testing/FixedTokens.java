@@ -1,7 +1,7 @@
 package io.longlink.kit.testing;
 
-import io.longlink.kit.target.KitSettings;
-import io.longlink.kit.target.TokenSource;
+import io.longlink.kit.settings.KitSettings;
+import io.longlink.kit.settings.TokenSource;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.longlink.kit.CheckFailure;
-import io.longlink.kit.target.JwtTokenSource;
-import io.longlink.kit.target.KitSettings;
+import io.longlink.kit.settings.JwtTokenSource;
+import io.longlink.kit.settings.KitSettings;
 import io.longlink.model.Auth;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ClientInfo;

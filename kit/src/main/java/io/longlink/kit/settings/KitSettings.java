@@ -1,4 +1,4 @@
-package io.longlink.kit.target;
+package io.longlink.kit.settings;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.longlink.kit.target;
+package io.longlink.kit.settings;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package io.longlink.kit.target;
+package io.longlink.kit.settings;
 
 import io.longlink.signing.ChatSignature;
 import java.util.LinkedHashMap;
