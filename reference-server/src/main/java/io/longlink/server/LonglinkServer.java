@@ -50,17 +50,15 @@ public final class LonglinkServer implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ServerMetrics metrics;
   private final ConnectionRegistry connections;
-  private final Hub hub;
 
   private LonglinkServer(ServerConfig config, Server jetty, ServerConnector connector, ScheduledExecutorService scheduler,
-      ServerMetrics metrics, ConnectionRegistry connections, Hub hub) {
+      ServerMetrics metrics, ConnectionRegistry connections) {
     this.config = config;
     this.jetty = jetty;
     this.connector = connector;
     this.scheduler = scheduler;
     this.metrics = metrics;
     this.connections = connections;
-    this.hub = hub;
   }
 
   /** Starts a server; it listens when this returns. */
@@ -98,7 +96,7 @@ public final class LonglinkServer implements AutoCloseable {
       jetty.stop();
       throw e;
     }
-    LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections, hub);
+    LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections);
     LOG.info("Longlink reference server listening on {} (signing {})", server.uri(), config.signing() ? "on" : "off");
     return server;
   }
@@ -142,16 +140,6 @@ public final class LonglinkServer implements AutoCloseable {
 
   public ServerMetrics metrics() {
     return metrics;
-  }
-
-  /** How many connections are open right now, authenticated or not. */
-  public int openConnections() {
-    return connections.size();
-  }
-
-  /** How many sessions the hub holds. */
-  public int sessions() {
-    return hub.sessions().size();
   }
 
   @Override

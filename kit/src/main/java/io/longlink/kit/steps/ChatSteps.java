@@ -22,13 +22,11 @@ public final class ChatSteps {
   private final Cast cast;
   private final Links links;
   private final Ledger ledger;
-  private final Scratch scratch;
 
-  public ChatSteps(Cast cast, Links links, Ledger ledger, Scratch scratch) {
+  public ChatSteps(Cast cast, Links links, Ledger ledger) {
     this.cast = cast;
     this.links = links;
     this.ledger = ledger;
-    this.scratch = scratch;
   }
 
   @When("{word} sends {word} a chat")
@@ -40,8 +38,7 @@ public final class ChatSteps {
   @When("{word} sends {word} a chat and waits for its ack")
   @When("{word} sends {word} another chat and waits for its ack")
   public void sendsAndWaits(String from, String to) {
-    Ledger.Sent sent = ledger.send(links.latest(from), ledger.toUser(to), "hello " + to);
-    scratch.acks.add(ledger.ack(sent).message());
+    ledger.ack(ledger.send(links.latest(from), ledger.toUser(to), "hello " + to));
   }
 
   @When("{word} sends {word} a chat carrying a member {string} that no schema defines")
@@ -77,8 +74,9 @@ public final class ChatSteps {
 
   @Then("the second ack's seq is larger than the first's")
   public void secondSeqLarger() {
-    ChatAck first = scratch.acks.get(0);
-    ChatAck second = scratch.acks.get(1);
+    List<Ledger.Sent> lastTwo = ledger.last(2);
+    ChatAck first = ledger.ack(lastTwo.get(0)).message();
+    ChatAck second = ledger.ack(lastTwo.get(1)).message();
     if (second.seq() <= first.seq()) {
       throw new CheckFailure("the later chat's seq larger than " + first.seq(), "seq " + second.seq());
     }

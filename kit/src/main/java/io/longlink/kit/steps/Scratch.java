@@ -1,15 +1,12 @@
 package io.longlink.kit.steps;
 
 import io.longlink.kit.wire.RawFrames;
-import io.longlink.model.ChatAck;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What one scenario's steps hand to later steps: values learned, ids chosen, connections set aside. */
 public final class Scratch {
 
-  /** Acks in the order the scenario waited for them. */
-  final List<ChatAck> acks = new ArrayList<>();
   /** Ids of the join and leave messages sent, in order. */
   final List<String> roomRequests = new ArrayList<>();
   /** The connection a step opened beyond a role's sessions ("that connection"). */

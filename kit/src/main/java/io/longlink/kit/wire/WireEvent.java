@@ -1,6 +1,7 @@
 package io.longlink.kit.wire;
 
 import io.longlink.model.ServerMessage;
+import io.longlink.protocol.CloseCode;
 
 /**
  * One thing that happened on a connection, stamped with {@link System#nanoTime()} on arrival.
@@ -30,7 +31,7 @@ public record WireEvent(Kind kind, long atNanos, ServerMessage message, String t
       case MESSAGE -> text;
       case INVALID_FRAME -> "an invalid frame (" + reason + "): " + abbreviate(text);
       case CLOSE -> code == 1006 ? "the connection end without a close frame (" + reason + ")"
-          : "a close with code " + io.longlink.protocol.CloseCode.describe(code)
+          : "a close with code " + CloseCode.describe(code)
               + (reason == null || reason.isEmpty() ? "" : " and reason \"" + reason + "\"");
     };
   }

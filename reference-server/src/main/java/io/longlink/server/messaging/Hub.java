@@ -354,18 +354,6 @@ public final class Hub {
     }
   }
 
-  /** Every session, for shutdown. */
-  public List<ClientSession> sessions() {
-    lock.lock();
-    try {
-      List<ClientSession> all = new ArrayList<>();
-      sessionsByUser.values().forEach(all::addAll);
-      return all;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** Every other session of the same user (for LL-ERR-6's violation switch). */
   public List<ClientSession> sessionsOf(String user) {
     lock.lock();

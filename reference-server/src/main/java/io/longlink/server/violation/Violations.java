@@ -15,10 +15,6 @@ public final class Violations {
     this.active = active;
   }
 
-  public static Violations none() {
-    return NONE;
-  }
-
   public static Violations of(Collection<Violation> violations) {
     return violations.isEmpty() ? NONE : new Violations(EnumSet.copyOf(violations));
   }

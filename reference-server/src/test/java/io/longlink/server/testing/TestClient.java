@@ -167,14 +167,6 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
-  /** The next event, which has to be a binary frame. */
-  public void awaitBinary(Duration timeout) throws Exception {
-    Event e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    if (e == null || !e.binary()) {
-      throw new AssertionError("expected a binary frame within " + timeout.toMillis() + " ms; saw " + (e == null ? "nothing" : e));
-    }
-  }
-
   /** Fails if a message matching {@code match} arrives within the window; other messages are kept. */
   public void expectNone(Predicate<JsonNode> match, String what, Duration window) throws Exception {
     Event seen = firstWithin(e -> !e.isClose() && !e.binary() && match.test(JSON.readTree(e.text())), window);
