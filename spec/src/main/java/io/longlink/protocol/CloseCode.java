@@ -7,7 +7,7 @@ import java.util.Optional;
  * test keeps the two identical). Codes 1000-1015 are RFC 6455's, 4000-4999 Longlink's.
  */
 public enum CloseCode {
-  NORMAL(1000, "normal", Reconnect.NO, "The client ended the session on purpose."),
+  NORMAL(1000, "normal", Reconnect.YES, "The client ended the session on purpose; one the client did not ask for is followed by a reconnect (LL-RC-5)."),
   GOING_AWAY(1001, "going_away", Reconnect.AFTER_HINT, "The server is shutting down."),
   PROTOCOL_ERROR(1002, "protocol_error", Reconnect.YES, "The client broke RFC 6455's framing; the WebSocket layer closes."),
   UNSUPPORTED_DATA(1003, "unsupported_data", Reconnect.YES, "The client sent a binary frame."),
