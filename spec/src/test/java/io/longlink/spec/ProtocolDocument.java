@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the parts of the packaged PROTOCOL.md that tests compare with code: tables and JSON examples. */
+/** Reads the parts of a packaged specification document (PROTOCOL.md, DRIVER.md) that tests compare with code: tables and JSON examples. */
 public final class ProtocolDocument {
 
-  private static final Pattern SCHEMA_REF = Pattern.compile("`schemas/([a-z_]+\\.json)`");
+  private static final Pattern SCHEMA_REF = Pattern.compile("`schemas/([a-z_/]+\\.json)`");
 
   /** A JSON example and the schema its section names. */
   public record Example(int line, String schemaFile, String json) {}
+
+  /** One line of a transcript block: {@code >} a command the kit writes, {@code <} an event the driver writes. */
+  public record TranscriptLine(int line, char direction, String json) {}
 
   private final List<String> lines;
 
@@ -26,7 +29,12 @@ public final class ProtocolDocument {
   }
 
   public static ProtocolDocument load() {
-    try (InputStream in = MessageCatalog.resource("PROTOCOL.md")) {
+    return load("PROTOCOL.md");
+  }
+
+  /** A packaged specification document by file name, e.g. {@code DRIVER.md}. */
+  public static ProtocolDocument load(String name) {
+    try (InputStream in = MessageCatalog.resource(name)) {
       return new ProtocolDocument(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -86,6 +94,22 @@ public final class ProtocolDocument {
       }
     }
     return examples;
+  }
+
+  /** Every line of every ```transcript block; a line that is neither a command nor an event has direction '?'. */
+  public List<TranscriptLine> transcriptLines() {
+    List<TranscriptLine> found = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).trim().equals("```transcript")) {
+        continue;
+      }
+      for (i = i + 1; i < lines.size() && !lines.get(i).trim().equals("```"); i++) {
+        String line = lines.get(i);
+        boolean marked = line.startsWith("> ") || line.startsWith("< ");
+        found.add(new TranscriptLine(i + 1, marked ? line.charAt(0) : '?', marked ? line.substring(2) : line));
+      }
+    }
+    return found;
   }
 
   /** The document with fenced code blocks blanked out: prose, tables and headings only. */
