@@ -1,0 +1,62 @@
+package io.longlink.client.heartbeat;
+
+import io.longlink.client.time.ClientScheduler;
+import io.longlink.client.time.Countdown;
+import java.util.function.LongConsumer;
+
+/**
+ * The client side of PROTOCOL.md §8. Two clocks: one counts from the last frame sent and pings
+ * when it reaches {@code heartbeat.interval_ms} (LL-HB-1); the other counts from the last frame
+ * received and declares the link dead at {@code heartbeat.timeout_ms} (LL-HB-5, LL-HB-7). The
+ * silence clock runs from the start of a connection attempt, so a server that accepts the TCP
+ * connection and then says nothing (no handshake answer, no auth_ok) is caught too.
+ */
+public final class Heartbeat {
+
+  private final ClientScheduler scheduler;
+  private final Countdown quiet;
+  private final Countdown silence;
+
+  /**
+   * @param ping sends one ping (the sender counts it through {@link #sent()})
+   * @param dead called with the silence in ms when the link is declared dead
+   */
+  public Heartbeat(ClientScheduler scheduler, Runnable ping, LongConsumer dead) {
+    this.scheduler = scheduler;
+    this.quiet = new Countdown(scheduler, ping);
+    this.silence = new Countdown(scheduler, () -> dead.accept(scheduler.now() - silenceSince()));
+  }
+
+  /** A connection attempt starts: the link has {@code timeoutMs} to show life. */
+  public void attemptStarted(long timeoutMs) {
+    quiet.stop();
+    silence.start(timeoutMs);
+  }
+
+  /** auth_ok arrived: ping on the session's interval, watch silence on its timeout (LL-PAR-2). */
+  public void sessionStarted(long intervalMs, long timeoutMs) {
+    // auth_ok itself was the last frame received, so counting the new timeout from now is exact.
+    silence.start(timeoutMs);
+    quiet.start(intervalMs);
+  }
+
+  /** Any frame was sent. */
+  public void sent() {
+    quiet.touch();
+  }
+
+  /** Any frame was received. */
+  public void received() {
+    silence.touch();
+  }
+
+  /** The link ended: nothing to watch until the next attempt. */
+  public void stop() {
+    quiet.stop();
+    silence.stop();
+  }
+
+  private long silenceSince() {
+    return silence.lastTouch();
+  }
+}
