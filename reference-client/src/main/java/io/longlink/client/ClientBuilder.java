@@ -128,7 +128,7 @@ public final class ClientBuilder {
     Outbox outbox = new Outbox(store, runOn, observer, codec, signingKey, () -> connector[0].params());
     Inbox inbox = new Inbox(store, runOn, deliveryHandler, observer);
     connector[0] = new Connector(uri, token, new ClientInfo(clientName, clientVersion), deps,
-        new ClientSession(inbox, outbox, observer, signingKey != null));
+        new ClientSession(inbox, outbox, observer, signingKey != null, runOn::now));
     client[0] = new LonglinkClient(runOn, connector[0], outbox, own != null ? own::close : () -> { });
     runOn.execute(outbox::restore);
     return client[0];

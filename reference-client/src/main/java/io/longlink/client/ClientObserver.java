@@ -45,6 +45,12 @@ public interface ClientObserver {
   /** A frame from the server could not be read as a message of this protocol version; it was ignored. */
   default void unreadableFrame(String problem) {}
 
+  /**
+   * The client lacks something the session needs, e.g. the server signs chats and no signing key
+   * was given (LL-SEC-8): the session stays up for receiving, chats fail.
+   */
+  default void configurationError(String problem) {}
+
   /** Something inside the client failed (a bug, or a store that threw). */
   default void internalError(Throwable failure) {}
 }

@@ -14,6 +14,7 @@ import io.longlink.model.ErrorMessage;
 import io.longlink.model.Joined;
 import io.longlink.model.Left;
 import io.longlink.model.ServerMessage;
+import java.util.function.LongSupplier;
 
 /** Routes the messages of a session to the inbox and the outbox. */
 final class ClientSession implements SessionHandler {
@@ -22,8 +23,10 @@ final class ClientSession implements SessionHandler {
   private final Outbox outbox;
   private final ClientObserver observer;
   private final boolean hasSigningKey;
+  private final LongSupplier clock;
 
-  ClientSession(Inbox inbox, Outbox outbox, ClientObserver observer, boolean hasSigningKey) {
+  ClientSession(Inbox inbox, Outbox outbox, ClientObserver observer, boolean hasSigningKey, LongSupplier clock) {
+    this.clock = clock;
     this.inbox = inbox;
     this.outbox = outbox;
     this.observer = observer;
@@ -36,19 +39,18 @@ final class ClientSession implements SessionHandler {
   }
 
   @Override
-  public String refusal(SessionParams params) {
-    if (params.signing() && !hasSigningKey) {
-      return "configuration error: the server signs chats (auth_ok advertises signing) but this client has no "
-          + "signing key; pass the user's key to LonglinkClient.builder(...).signingKey(...) (LL-SEC-6)";
-    }
-    return null;
-  }
-
-  @Override
   public void sessionStarted(AuthOk authOk, SessionParams params, Sender sender) {
     // The inbox first: pending deliveries follow auth_ok at once, and the outbox's flush may be paced.
     inbox.sessionStarted(HistoryEpoch.of(authOk), params, sender);
-    outbox.sessionStarted(sender, authOk.sessionId());
+    boolean chatsAllowed = !params.signing() || hasSigningKey;
+    if (!chatsAllowed) {
+      // LL-SEC-8: receiving needs no key, so the session stays; only chats cannot be sent.
+      observer.configurationError("the server signs chats (auth_ok advertises signing) but this client has no "
+          + "signing key; chats fail until a client is built with LonglinkClient.builder(...).signingKey(...)");
+    }
+    // LL-SEC-7: sign on the server's clock, whatever the device's clock says.
+    long offset = authOk.serverTime() - clock.getAsLong();
+    outbox.sessionStarted(sender, authOk.sessionId(), offset, chatsAllowed);
   }
 
   @Override

@@ -8,7 +8,5 @@ public enum CloseCause {
    * The server refused the client with a code the close table marks "no" (4001, 4002, 4003,
    * 4007); it stays stopped until {@link LonglinkClient#updateToken(String)} (LL-RC-6).
    */
-  REFUSED_BY_SERVER,
-  /** The session needs something the client was not given, e.g. a signing key (LL-SEC-6). */
-  CONFIGURATION_ERROR
+  REFUSED_BY_SERVER
 }

@@ -77,7 +77,7 @@ public final class LonglinkClient implements AutoCloseable {
     if (body == null || body.isEmpty()) {
       throw new IllegalArgumentException("body: a chat has a body of at least 1 character");
     }
-    StoredChat chat = new StoredChat(id, kind.getValue(), to, body, null, 0);
+    StoredChat chat = new StoredChat(id, kind.getValue(), to, body, 0);
     return onThread(() -> outbox.chat(chat));
   }
 

@@ -3,7 +3,7 @@ package io.longlink.client;
 /**
  * A chat, join or leave the client gave up on: it was never acknowledged and is not sent again.
  * {@link #code()} is the server's error code (e.g. {@code not_member}, or one this client does
- * not know, LL-ERRC-1), or one of the client's own: {@link #TOO_LARGE}, {@link #NOT_CONFIRMED},
+ * not know, LL-ERRC-1), or one of the client's own: {@link #TOO_LARGE}, {@link #NOT_CONFIRMED}, {@link #NO_SIGNING_KEY},
  * {@link #CLIENT_CLOSED}.
  */
 public final class SendFailedException extends RuntimeException {
@@ -14,6 +14,8 @@ public final class SendFailedException extends RuntimeException {
   public static final String TOO_LARGE = "too_large";
   /** No ack within {@code dedup_window_ms} of the first send; a resend could be delivered twice (LL-DD-7). */
   public static final String NOT_CONFIRMED = "not_confirmed";
+  /** The session signs chats and the application gave the client no signing key (LL-SEC-8). */
+  public static final String NO_SIGNING_KEY = "no_signing_key";
   /** The client was closed first; a chat stays in the store for the next client that opens it. */
   public static final String CLIENT_CLOSED = "client_closed";
 

@@ -115,13 +115,7 @@ public final class Connector {
   }
 
   private void sessionStarted(AuthOk authOk) {
-    SessionParams advertised = SessionParams.of(authOk);
-    String refusal = handler.refusal(advertised);
-    if (refusal != null) {
-      stop(CloseCause.CONFIGURATION_ERROR, refusal);
-      return;
-    }
-    params = advertised;
+    params = SessionParams.of(authOk);
     plan.sessionStarted();
     inSession = true;
     Attempt session = current;

@@ -10,9 +10,6 @@ public interface SessionHandler {
   /** The resume point for the next auth. */
   ResumeState resumePoint();
 
-  /** Why the client cannot run a session with these parameters (e.g. signing without a key), or null. */
-  String refusal(SessionParams params);
-
   /** auth_ok arrived; {@code sender} sends on this session until it ends. */
   void sessionStarted(AuthOk authOk, SessionParams params, Sender sender);
 

@@ -17,7 +17,6 @@ import io.longlink.model.ErrorMessage;
 import io.longlink.protocol.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -38,6 +37,8 @@ public final class Outbox {
   private final RatePacer pacer = new RatePacer();
   private Sender sender;
   private String sessionId;
+  private long clockOffsetMs;
+  private boolean chatsAllowed = true;
   private Cancellable wake = Cancellable.NONE;
 
   public Outbox(ClientStore store, ClientScheduler scheduler, ClientObserver observer, MessageCodec codec,
@@ -54,9 +55,6 @@ public final class Outbox {
     for (StoredChat chat : store.outbox()) {
       Outgoing entry = Outgoing.chat(chat);
       waiting.put(chat.id(), entry);
-      if (chat.sent()) {
-        armExpiry(entry);
-      }
     }
   }
 
@@ -66,6 +64,10 @@ public final class Outbox {
       throw new IllegalArgumentException("id: " + chat.id() + " is already waiting for an answer; message ids are unique per sender");
     }
     Outgoing entry = Outgoing.chat(chat);
+    if (sender != null && !chatsAllowed) {
+      fail(entry, SendFailedException.NO_SIGNING_KEY, NO_KEY);
+      return entry.chatResult;
+    }
     int bytes = frames.bytes(frames.build(chat, scheduler.now(), params.get()));
     if (bytes > params.get().maxMessageBytes()) {
       fail(entry, SendFailedException.TOO_LARGE, tooLarge(bytes));
@@ -88,11 +90,26 @@ public final class Outbox {
     return entry.roomResult;
   }
 
-  /** A session began: everything unanswered goes out again, in order. */
-  public void sessionStarted(Sender newSender, String newSessionId) {
+  /**
+   * A session began: everything unsettled goes out again, in order (LL-RC-8, LL-RC-9), except
+   * chats whose dedup window, by this session's {@code dedup_window_ms}, is over (LL-DD-7), and
+   * every chat when the session signs and there is no key (LL-SEC-8).
+   *
+   * @param offsetMs the server's clock minus the local one, for signed ts (LL-SEC-7)
+   */
+  public void sessionStarted(Sender newSender, String newSessionId, long offsetMs, boolean chatsAllowedNow) {
     this.sender = newSender;
     this.sessionId = newSessionId;
-    waiting.values().forEach(e -> e.inFlight = false);
+    this.clockOffsetMs = offsetMs;
+    this.chatsAllowed = chatsAllowedNow;
+    for (Outgoing entry : new ArrayList<>(waiting.values())) {
+      entry.inFlight = false;
+      if (entry.isChat() && !chatsAllowed) {
+        fail(entry, SendFailedException.NO_SIGNING_KEY, NO_KEY);
+      } else if (entry.isChat() && entry.chat.sent()) {
+        armExpiry(entry);
+      }
+    }
     pump();
   }
 
@@ -137,7 +154,8 @@ public final class Outbox {
     }
     boolean retry = ErrorCode.of(error.code()).map(ErrorCode::carriesRetryAfter).orElse(false);
     if (retry && !entry.expired) {
-      long after = error.retryAfterMs() != null ? error.retryAfterMs() : params.get().rateWindowMs();
+      // LL-CHAT-8: without a hint, the shortest wait the session names.
+      long after = error.retryAfterMs() != null ? error.retryAfterMs() : params.get().initialDelayMs();
       entry.inFlight = false;
       entry.notBefore = scheduler.now() + after;
       observer.chatDeferred(entry.id, error.code(), after);
@@ -189,15 +207,13 @@ public final class Outbox {
     ClientMessage message = entry.roomMessage;
     if (entry.isChat()) {
       SessionParams p = params.get();
-      StoredChat chat = entry.chat;
-      // ts is the clock of the first signed send and stays fixed, so every resend carries the same signature.
-      Long ts = chat.ts() != null ? chat.ts() : p.signing() ? Long.valueOf(now) : null;
-      if (!chat.sent() || !Objects.equals(ts, chat.ts())) {
-        entry.chat = chat.firstSent(ts, chat.sent() ? chat.expiresAt() : now + p.dedupWindowMs());
+      if (!entry.chat.sent()) {
+        entry.chat = entry.chat.firstSent(now);
         store.putChat(entry.chat);
         armExpiry(entry);
       }
-      Chat frame = frames.build(entry.chat, ts == null ? now : ts, p);
+      // Every copy is signed afresh on the server's clock (LL-SEC-6, LL-SEC-7); the id keeps it a repeat.
+      Chat frame = frames.build(entry.chat, now + clockOffsetMs, p);
       int bytes = frames.bytes(frame);
       if (bytes > p.maxMessageBytes()) {
         fail(entry, SendFailedException.TOO_LARGE, tooLarge(bytes));
@@ -214,18 +230,29 @@ public final class Outbox {
 
   private void armExpiry(Outgoing entry) {
     entry.expiry.cancel();
-    entry.expiry = scheduler.schedule(entry.chat.expiresAt() - scheduler.now(), () -> {
-      entry.expired = true;
-      if (!entry.inFlight) {
-        notConfirmed(entry);
-      }
-    });
+    long end = entry.chat.firstSentAt() + params.get().dedupWindowMs();
+    if (end <= scheduler.now()) {
+      expire(entry);
+    } else {
+      entry.expiry = scheduler.schedule(end - scheduler.now(), () -> expire(entry));
+    }
+  }
+
+  private void expire(Outgoing entry) {
+    // One in flight may still be acked on this session; it is given up when the session ends.
+    entry.expired = true;
+    if (!entry.inFlight) {
+      notConfirmed(entry);
+    }
   }
 
   private void notConfirmed(Outgoing entry) {
     fail(entry, SendFailedException.NOT_CONFIRMED, "no ack within dedup_window_ms of the first send; "
         + "sending it again could deliver it twice, so the client gave up (LL-DD-7)");
   }
+
+  private static final String NO_KEY = "the session signs chats and the client has no signing key; "
+      + "build the client with signingKey(...) (LL-SEC-8)";
 
   private String tooLarge(int bytes) {
     return "the chat frame is " + bytes + " bytes, larger than limits.max_message_bytes ("
