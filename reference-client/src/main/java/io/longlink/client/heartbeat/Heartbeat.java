@@ -26,8 +26,8 @@ public final class Heartbeat {
    */
   public Heartbeat(ClientScheduler scheduler, Runnable ping, LongConsumer dead) {
     this.scheduler = scheduler;
-    this.quiet = new Countdown(scheduler, ping);
-    this.silence = new Countdown(scheduler, () -> dead.accept(scheduler.now() - silenceSince()));
+    this.quiet = new Countdown(scheduler, ping, true);
+    this.silence = new Countdown(scheduler, () -> dead.accept(scheduler.now() - silenceSince()), false);
   }
 
   /** A connection attempt starts: the link has {@code timeoutMs} to show life. */

@@ -9,14 +9,20 @@ public final class Countdown {
 
   private final ClientScheduler scheduler;
   private final Runnable onExpiry;
+  private final boolean repeating;
   private long periodMs;
   private long lastTouch;
   private Cancellable pending = Cancellable.NONE;
   private boolean running;
 
-  public Countdown(ClientScheduler scheduler, Runnable onExpiry) {
+  /**
+   * @param repeating whether to start a new period after each expiry (a heartbeat) or stop (a
+   *     deadline)
+   */
+  public Countdown(ClientScheduler scheduler, Runnable onExpiry, boolean repeating) {
     this.scheduler = scheduler;
     this.onExpiry = onExpiry;
+    this.repeating = repeating;
   }
 
   /** Starts (or restarts) counting {@code periodMs} from now. */
@@ -57,6 +63,10 @@ public final class Countdown {
     long now = scheduler.now();
     if (now < due) {
       arm(due - now);
+    } else if (repeating) {
+      lastTouch = now;
+      arm(periodMs);
+      onExpiry.run();
     } else {
       running = false;
       onExpiry.run();
