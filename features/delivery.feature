@@ -1,7 +1,8 @@
 @server
 Feature: Delivery, offline delivery and resume (PROTOCOL.md §11)
   The server keeps every delivery until its recipient acknowledges it: it sends it again when
-  unacknowledged, keeps it across disconnects, and resumes from the point the client names.
+  unacknowledged, keeps it across disconnects, and resumes from the point the client names, but
+  only within the history (epoch) that point belongs to.
 
   @LL-DLV-2 @must
   Scenario: An unacknowledged delivery is sent again on time
@@ -74,3 +75,26 @@ Feature: Delivery, offline delivery and resume (PROTOCOL.md §11)
     And carol receives that chat and acknowledges it
     And bob receives that chat and does not acknowledge it
     Then bob receives that chat again, marked redelivered, between the ack timeout and twice the ack timeout after the first time
+
+  @LL-DLV-12 @must
+  Scenario: Every session of a running server gets the same epoch
+    Given alice and bob have sessions
+    When bob closes his connection
+    And bob has a session again
+    Then every session of the scenario got one and the same epoch
+
+  @LL-DLV-13 @must
+  Scenario: A resume point from another epoch settles nothing
+    Given bob has no session
+    And alice has a session
+    When alice sends bob 2 chats
+    And bob resumes after those chats with an epoch that is not the server's, and pings
+    Then bob receives those 2 chats in seq order before the pong
+
+  @LL-DLV-13 @must
+  Scenario: A resume point without an epoch settles nothing
+    Given bob has no session
+    And alice has a session
+    When alice sends bob 2 chats
+    And bob resumes after those chats without an epoch, and pings
+    Then bob receives those 2 chats in seq order before the pong

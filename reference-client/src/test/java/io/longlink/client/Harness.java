@@ -67,6 +67,9 @@ public final class Harness {
     this.client = builder.build();
   }
 
+  /** The history epoch every auth_ok of these tests advertises. */
+  public static final String EPOCH = "e-test-1";
+
   /** An auth_ok with the §6 defaults, {@code alice} as the user. */
   public static AuthOk authOk() {
     return authOk(25_000, 60_000, 1_000, 2.0, 30_000, 0.5, 20, 1_000, 600_000, false);
@@ -76,7 +79,8 @@ public final class Harness {
       long rate, long window, long dedup, boolean signing) {
     return new AuthOk("s-" + Long.toHexString(System.nanoTime()), "alice", START, new HeartbeatPolicy(interval, timeout),
         new ReconnectPolicy(initial, multiplier, maxDelay, jitter), new Limits(65_536L, rate, window, 5L, 10_000L),
-        new DeliveryPolicy(10_000L, 10_000L), dedup, signing ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, 30_000L) : null);
+        new DeliveryPolicy(10_000L, 10_000L), dedup, signing ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, 30_000L) : null,
+        EPOCH);
   }
 
   /** Connects and runs the first attempt: the link exists, not yet opened. */

@@ -97,7 +97,8 @@ public final class LonglinkServer implements AutoCloseable {
       throw e;
     }
     LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections);
-    LOG.info("Longlink reference server listening on {} (signing {})", server.uri(), config.signing() ? "on" : "off");
+    LOG.info("Longlink reference server listening on {} (signing {}, history epoch {})", server.uri(),
+        config.signing() ? "on" : "off", hub.epoch());
     return server;
   }
 

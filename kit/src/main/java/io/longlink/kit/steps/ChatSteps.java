@@ -144,7 +144,7 @@ public final class ChatSteps {
   @When("{word} authenticates right after the ack and pings")
   public void authenticatesRightAfterTheAck(String role) {
     Link link = links.latest(role);
-    links.sendAuth(link, cast.token(role), null);
+    links.sendAuth(link, cast.token(role));
     link.socket().send(new Ping("after-ack"));
   }
 

@@ -16,6 +16,8 @@ import io.longlink.model.ServerMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,7 +103,43 @@ public final class DeliverySteps {
   public void resumes(String role) {
     List<Ledger.Sent> three = ledger.last(3);
     long secondSeq = ledger.ack(three.get(1)).message().seq();
-    links.session(role, secondSeq).socket().send(new Ping("after-backlog"));
+    links.session(role, secondSeq, links.latestEpoch()).socket().send(new Ping("after-backlog"));
+  }
+
+  @When("{word} resumes after those chats with an epoch that is not the server's, and pings")
+  public void resumesWithAnotherEpoch(String role) {
+    links.session(role, lastSentSeq(), otherEpoch(links.latestEpoch())).socket().send(new Ping("after-backlog"));
+  }
+
+  @When("{word} resumes after those chats without an epoch, and pings")
+  public void resumesWithoutEpoch(String role) {
+    links.session(role, lastSentSeq(), null).socket().send(new Ping("after-backlog"));
+  }
+
+  @Then("every session of the scenario got one and the same epoch")
+  public void oneEpoch() {
+    Map<String, String> epochs = new LinkedHashMap<>();
+    links.authenticatedSoFar().forEach(l -> epochs.put(l.label(), l.authOk().epoch()));
+    if (epochs.containsValue(null) || new HashSet<>(epochs.values()).size() != 1) {
+      throw new CheckFailure("one epoch in the auth_ok of every session of a running server", epochs.toString());
+    }
+  }
+
+  /** The seq of the last chat sent: a resume point at or above every chat of the scenario. */
+  private long lastSentSeq() {
+    return ledger.ack(ledger.last()).message().seq();
+  }
+
+  /**
+   * The server's epoch with its last character changed: a valid epoch that is not the server's,
+   * as a client would hold after the server's history ended.
+   */
+  private static String otherEpoch(String epoch) {
+    if (epoch == null || epoch.isEmpty()) {
+      return "not-the-servers-epoch";
+    }
+    char last = epoch.charAt(epoch.length() - 1);
+    return epoch.substring(0, epoch.length() - 1) + (last == 'x' ? 'y' : 'x');
   }
 
   @Then("{word} receives those {int} chats in seq order before the pong")

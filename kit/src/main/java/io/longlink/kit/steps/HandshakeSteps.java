@@ -30,36 +30,36 @@ public final class HandshakeSteps {
 
   @When("{word} connects and authenticates with a valid token")
   public void authenticatesValid(String role) {
-    links.sendAuth(links.open(role), cast.token(role), null);
+    links.sendAuth(links.open(role), cast.token(role));
   }
 
   @When("{word} connects and authenticates with a token that is not a JWT")
   public void authenticatesGarbage(String role) {
-    links.sendAuth(links.open(role), "not-a-jwt", null);
+    links.sendAuth(links.open(role), "not-a-jwt");
   }
 
   @When("{word} connects and authenticates with a valid token with a broken signature")
   public void authenticatesBrokenSignature(String role) {
     String token = cast.token(role);
     String broken = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-    links.sendAuth(links.open(role), broken, null);
+    links.sendAuth(links.open(role), broken);
   }
 
   @When("{word} connects and authenticates with an expired token")
   public void authenticatesExpired(String role) {
-    links.sendAuth(links.open(role), cast.expiredToken(role), null);
+    links.sendAuth(links.open(role), cast.expiredToken(role));
   }
 
   @When("{word} connects and authenticates with a token of a user who is not allowed in")
   public void authenticatesForbidden(String role) {
-    links.sendAuth(links.open(role), cast.forbiddenToken(role), null);
+    links.sendAuth(links.open(role), cast.forbiddenToken(role));
   }
 
   @When("{word} connects with a valid token in the URL query and authenticates with a token that is not a JWT")
   public void tokenInUrl(String role) {
     String token = URLEncoder.encode(cast.token(role), StandardCharsets.UTF_8);
     Link link = links.open(role, List.of(Protocol.SUBPROTOCOL), "token=" + token + "&access_token=" + token);
-    links.sendAuth(link, "not-a-jwt", null);
+    links.sendAuth(link, "not-a-jwt");
   }
 
   @When("{word} connects and sends an auth without its client member")
@@ -74,7 +74,7 @@ public final class HandshakeSteps {
 
   @When("{word} authenticates again on the same connection")
   public void authenticatesAgain(String role) {
-    links.sendAuth(links.latest(role), cast.token(role), null);
+    links.sendAuth(links.latest(role), cast.token(role));
   }
 
   @Then("the first message {word} receives is an auth_ok")

@@ -40,11 +40,17 @@ public final class Hooks {
     fixed.playingTokens().values().forEach(Hooks::settle);
   }
 
+  /** Learns the server's epoch on one connection, then resumes after the largest seq of it on another (LL-DLV-13). */
   private static String settle(String token) {
+    AuthOk learned = authenticate(token, null, null);
+    authenticate(token, LAST_SEQ, learned.epoch());
+    return learned.userId();
+  }
+
+  private static AuthOk authenticate(String token, Long lastSeq, String epoch) {
     try (KitSocket socket = KitSocket.open("a settling connection", List.of(Protocol.SUBPROTOCOL), null)) {
-      socket.send(new Auth(token, new ClientInfo("longlink-kit", Protocol.VERSION), LAST_SEQ));
-      return socket.expect(AuthOk.class, a -> true, Waits.reply(), "auth_ok for a token given with --token")
-          .message().userId();
+      socket.send(new Auth(token, new ClientInfo("longlink-kit", Protocol.VERSION), lastSeq, epoch));
+      return socket.expect(AuthOk.class, a -> true, Waits.reply(), "auth_ok for a token given with --token").message();
     }
   }
 

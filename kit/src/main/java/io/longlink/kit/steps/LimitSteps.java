@@ -159,7 +159,7 @@ public final class LimitSteps {
   @When("{word} connects once more and authenticates")
   public void onceMore(String role) {
     Link extra = links.open(role);
-    links.sendAuth(extra, cast.token(role), null);
+    links.sendAuth(extra, cast.token(role));
     scratch.extra = extra;
   }
 

@@ -20,6 +20,8 @@ public final class Links {
 
   private final Cast cast;
   private final Map<String, List<Link>> byRole = new LinkedHashMap<>();
+  /** Every connection that got an auth_ok, in that order; closing a role's connections keeps them here. */
+  private final List<Link> authenticated = new ArrayList<>();
 
   public Links(Cast cast) {
     this.cast = cast;
@@ -41,26 +43,32 @@ public final class Links {
 
   /** A connection with a session: connected, authenticated with a valid token, kept alive. */
   public Link session(String role) {
-    return session(role, null);
+    return session(role, null, null);
   }
 
-  /** A session that resumes after {@code lastSeq}. */
-  public Link session(String role, Long lastSeq) {
+  /** A session that resumes after {@code lastSeq} of {@code epoch} (either may be null, to leave it out of auth). */
+  public Link session(String role, Long lastSeq, String epoch) {
     Link link = open(role);
-    sendAuth(link, cast.token(role), lastSeq);
+    sendAuth(link, cast.token(role), lastSeq, epoch);
     authenticated(link);
     return link;
   }
 
+  /** Sends auth without a resume point, without waiting for the answer. */
+  public void sendAuth(Link link, String token) {
+    sendAuth(link, token, null, null);
+  }
+
   /** Sends auth without waiting for the answer. */
-  public void sendAuth(Link link, String token, Long lastSeq) {
-    link.socket().send(new Auth(token, new ClientInfo("longlink-kit", Protocol.VERSION), lastSeq));
+  public void sendAuth(Link link, String token, Long lastSeq, String epoch) {
+    link.socket().send(new Auth(token, new ClientInfo("longlink-kit", Protocol.VERSION), lastSeq, epoch));
   }
 
   /** Waits for auth_ok, remembers it, and starts the keepalive at half the advertised interval. */
   public AuthOk authenticated(Link link) {
     Received<AuthOk> ok = link.socket().expect(AuthOk.class, a -> true, Waits.reply(), "auth_ok for a valid token");
     link.authenticated(ok.message());
+    authenticated.add(link);
     link.socket().keepAlive(Duration.ofMillis(Math.max(50, ok.message().heartbeat().intervalMs() / 2)));
     return ok.message();
   }
@@ -111,6 +119,20 @@ public final class Links {
       }
     }
     throw new CheckFailure(role + " to have a session whose auth_ok gives the parameters", "no auth_ok");
+  }
+
+  /** Every connection of the scenario that got an auth_ok, closed or not, in the order they got it. */
+  public List<Link> authenticatedSoFar() {
+    return List.copyOf(authenticated);
+  }
+
+  /** The epoch of the scenario's latest auth_ok: the server's history as the scenario last saw it. */
+  public String latestEpoch() {
+    List<Link> sessions = authenticatedSoFar();
+    if (sessions.isEmpty()) {
+      throw new IllegalStateException("the scenario resumes before any session got an auth_ok with the server's epoch");
+    }
+    return sessions.get(sessions.size() - 1).authOk().epoch();
   }
 
   /** Every connection of the scenario. */

@@ -45,7 +45,7 @@ class KitSocketIT {
 
   private static KitSocket session(String user) {
     KitSocket socket = KitSocket.open(user + "'s connection", List.of("longlink.v1"), null);
-    socket.send(new Auth(TOKENS.token(user), new ClientInfo("test", "1"), null));
+    socket.send(new Auth(TOKENS.token(user), new ClientInfo("test", "1"), null, null));
     socket.expect(AuthOk.class, a -> true, Duration.ofSeconds(3), "auth_ok");
     return socket;
   }

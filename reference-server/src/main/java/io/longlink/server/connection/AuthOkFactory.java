@@ -9,6 +9,7 @@ import io.longlink.model.SigningAlgorithm;
 import io.longlink.model.SigningPolicy;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.config.ServerConfig;
+import io.longlink.server.store.Epochs;
 import io.longlink.server.violation.Violation;
 
 /** The auth_ok a server with this configuration advertises: exactly the parameters it applies. */
@@ -20,7 +21,8 @@ public final class AuthOkFactory {
     this.config = config;
   }
 
-  public AuthOk create(String sessionId, String userId, long serverTime) {
+  /** The auth_ok of one session; {@code epoch} is the hub's, the same for every session (LL-DLV-12). */
+  public AuthOk create(String sessionId, String userId, long serverTime, String epoch) {
     long initial = config.millis(SessionParameter.RECONNECT_INITIAL_DELAY_MS);
     long cap = config.millis(SessionParameter.RECONNECT_MAX_DELAY_MS);
     if (config.violations().has(Violation.PAR_1)) {
@@ -39,6 +41,7 @@ public final class AuthOkFactory {
         new DeliveryPolicy(config.millis(SessionParameter.ACK_TIMEOUT_MS), config.millis(SessionParameter.MAX_PENDING)),
         config.millis(SessionParameter.DEDUP_WINDOW_MS),
         config.signing() ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, config.millis(SessionParameter.REPLAY_WINDOW_MS))
-            : null);
+            : null,
+        config.violations().has(Violation.DLV_12) ? Epochs.fresh() : epoch);
   }
 }

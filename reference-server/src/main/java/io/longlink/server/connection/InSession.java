@@ -68,7 +68,7 @@ final class InSession {
 
   private void secondAuth() {
     if (conn.violates(Violation.AUTH_10)) {
-      conn.send(ctx.authOk().create(conn.sessionId(), conn.userId(), ctx.clock().millis()));
+      conn.send(ctx.authOk().create(conn.sessionId(), conn.userId(), ctx.clock().millis(), ctx.hub().epoch()));
     } else {
       conn.close(CloseCode.ALREADY_AUTHENTICATED, "this connection is already authenticated as " + conn.userId());
     }

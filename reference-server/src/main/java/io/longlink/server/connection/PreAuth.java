@@ -81,9 +81,10 @@ final class PreAuth {
     String user = decision.userId();
     String session = conn.violates(Violation.AUTH_4) ? "s-1" : "s-" + UUID.randomUUID();
     conn.identify(user, session);
-    AuthOk ok = ctx.authOk().create(session, conn.violates(Violation.AUTH_3) ? impostor(user) : user, ctx.clock().millis());
+    AuthOk ok = ctx.authOk().create(session, conn.violates(Violation.AUTH_3) ? impostor(user) : user, ctx.clock().millis(),
+        ctx.hub().epoch());
     ChatGuard guard = new ChatGuard(ctx.config(), user);
-    Hub.Admission admission = ctx.hub().admit(conn, auth.lastSeq(), () -> {
+    Hub.Admission admission = ctx.hub().admit(conn, auth.lastSeq(), auth.epoch(), () -> {
       conn.admitted();
       conn.startSession(guard);
       conn.send(ok);
@@ -105,8 +106,8 @@ final class PreAuth {
       return;
     }
     ctx.metrics().sessionStarted();
-    LOG.info("auth ok {} user={} session={} client={} {} last_seq={}", conn.connectionId(), user, session,
-        auth.client().name(), auth.client().version(), auth.lastSeq());
+    LOG.info("auth ok {} user={} session={} client={} {} last_seq={} epoch={}", conn.connectionId(), user, session,
+        auth.client().name(), auth.client().version(), auth.lastSeq(), auth.epoch());
   }
 
   private static String impostor(String user) {

@@ -91,11 +91,17 @@ public final class Hub {
     metrics.gauges(this::pendingTotal, this::dedupSize);
   }
 
+  /** The epoch of this hub's history, which every auth_ok advertises (LL-DLV-12). */
+  public String epoch() {
+    return sequence.epoch();
+  }
+
   /**
    * Registers a session of an authenticated user. When admitted, {@code onAdmitted} runs first
-   * (it sends auth_ok), then the user's pending deliveries above {@code lastSeq} follow in seq order.
+   * (it sends auth_ok), then the user's pending deliveries follow in seq order: those above
+   * {@code lastSeq} when {@code epoch} is this hub's epoch, every one otherwise (LL-DLV-13).
    */
-  public Admission admit(ClientSession session, Long lastSeq, Runnable onAdmitted) {
+  public Admission admit(ClientSession session, Long lastSeq, String epoch, Runnable onAdmitted) {
     lock.lock();
     try {
       String user = session.userId();
@@ -105,7 +111,8 @@ public final class Hub {
       }
       sessions.add(session);
       onAdmitted.run();
-      if (lastSeq != null && !violations.has(Violation.DLV_6)) {
+      boolean sameHistory = sequence.epoch().equals(epoch) || violations.has(Violation.DLV_13);
+      if (lastSeq != null && sameHistory && !violations.has(Violation.DLV_6)) {
         for (long seq : inbox.removeUpTo(user, lastSeq)) {
           timers.cancel(user, seq);
         }

@@ -1,11 +1,15 @@
 package io.longlink.server.store;
 
-/** A counter that restarts with the process, as the in-memory inboxes do. Callers serialise access. */
+/**
+ * A counter that restarts with the process, as the in-memory inboxes do, and so starts a new
+ * epoch every time it is made (LL-DLV-12). Callers serialise access.
+ */
 public final class MemorySequence implements SequenceSource {
 
   private static final long MAX_SEQ = 9_007_199_254_740_991L;
 
   private final boolean descending;
+  private final String epoch = Epochs.fresh();
   private long last;
 
   private MemorySequence(boolean descending) {
@@ -27,5 +31,10 @@ public final class MemorySequence implements SequenceSource {
   public long next() {
     last = descending ? last - 1 : last + 1;
     return last;
+  }
+
+  @Override
+  public String epoch() {
+    return epoch;
   }
 }

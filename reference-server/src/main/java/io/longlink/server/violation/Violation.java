@@ -51,6 +51,8 @@ public enum Violation {
   DLV_8("LL-DLV-8", "drops the oldest pending delivery when a queue is full"),
   DLV_9("LL-DLV-9", "answers acks of unknown seq with an error"),
   DLV_10("LL-DLV-10", "lets one recipient's ack settle every recipient's delivery"),
+  DLV_12("LL-DLV-12", "advertises a new epoch to every session"),
+  DLV_13("LL-DLV-13", "applies last_seq whatever epoch the auth carries, or none"),
   DD_1("LL-DD-1", "acks repeated chats with duplicate false"),
   DD_2("LL-DD-2", "delivers repeated chats again"),
   DD_3("LL-DD-3", "recognises repeats only on the connection of the original"),

@@ -24,21 +24,24 @@ class OfflineDeliveryIT {
   static final ServerExtension server = ServerExtension.fast();
 
 
-  private static List<Long> sendThree(String to) throws Exception {
+  /** The seqs of three chats to {@code to}, and the epoch they belong to. */
+  private record Sent(List<Long> seqs, String epoch) {}
+
+  private static Sent sendThree(String to) throws Exception {
     List<Long> seqs = new ArrayList<>();
     try (TestClient a = TestClient.session(server.uri(), TestServer.user("alice"))) {
       for (int i = 1; i <= 3; i++) {
         a.send(Messages.chatTo(to, "o-" + i, "offline " + i));
         seqs.add(a.awaitType("ack", WAIT).path("seq").asLong());
       }
+      return new Sent(seqs, a.epoch());
     }
-    return seqs;
   }
 
   @Test
   void anOfflineUserGetsItsChatsInSeqOrderRightAfterAuthOk() throws Exception {
     String bob = TestServer.user("bob");
-    List<Long> seqs = sendThree(bob);
+    List<Long> seqs = sendThree(bob).seqs();
     try (TestClient b = TestClient.connect(server.uri())) {
       b.authenticate(TestServer.token(bob), null);
       b.send(Messages.ping("after-auth"));
@@ -54,9 +57,10 @@ class OfflineDeliveryIT {
   @Test
   void theResumePointCountsAsAcknowledged() throws Exception {
     String bob = TestServer.user("bob");
-    List<Long> seqs = sendThree(bob);
+    Sent sent = sendThree(bob);
+    List<Long> seqs = sent.seqs();
     try (TestClient b = TestClient.connect(server.uri())) {
-      b.authenticate(TestServer.token(bob), seqs.get(1));
+      b.authenticate(TestServer.token(bob), seqs.get(1), sent.epoch());
       JsonNode d = b.awaitType("chat", WAIT);
       assertEquals(seqs.get(2), d.path("seq").asLong());
       b.send(Messages.ack(d.path("seq").asLong()));
@@ -68,7 +72,7 @@ class OfflineDeliveryIT {
   @Test
   void deliveriesSentOnAClosedConnectionComeAgainOnTheNext() throws Exception {
     String bob = TestServer.user("bob");
-    List<Long> seqs = sendThree(bob);
+    List<Long> seqs = sendThree(bob).seqs();
     try (TestClient b = TestClient.session(server.uri(), bob)) {
       for (long seq : seqs) {
         assertEquals(seq, b.awaitType("chat", WAIT).path("seq").asLong());

@@ -51,6 +51,7 @@ public final class TestClient implements AutoCloseable {
   private volatile java.util.concurrent.ScheduledFuture<?> keepAlive;
   private final List<Event> skipped = new ArrayList<>();
   private Event closeSeen;
+  private volatile JsonNode authOk;
   private final WebSocket socket;
 
   private TestClient(URI uri, String... subprotocols) throws Exception {
@@ -73,13 +74,13 @@ public final class TestClient implements AutoCloseable {
 
   /** Connects, authenticates, and returns the client once auth_ok arrived. */
   public static TestClient session(URI uri, String user) throws Exception {
-    return session(uri, user, null);
+    return session(uri, user, null, null);
   }
 
-  /** A session that resumes after {@code lastSeq} and keeps itself alive with pings. */
-  public static TestClient session(URI uri, String user, Long lastSeq) throws Exception {
+  /** A session that resumes after {@code lastSeq} of {@code epoch} and keeps itself alive with pings. */
+  public static TestClient session(URI uri, String user, Long lastSeq, String epoch) throws Exception {
     TestClient client = connect(uri);
-    client.authenticate(TestServer.token(user), lastSeq);
+    client.authenticate(TestServer.token(user), lastSeq, epoch);
     return client.keepAlive(Duration.ofMillis(300));
   }
 
@@ -88,9 +89,23 @@ public final class TestClient implements AutoCloseable {
   }
 
   public JsonNode authenticate(String token, Long lastSeq) throws Exception {
+    return authenticate(token, lastSeq, null);
+  }
+
+  /** Sends auth with a resume point (either part may be null, to leave it out) and waits for auth_ok. */
+  public JsonNode authenticate(String token, Long lastSeq, String epoch) throws Exception {
     send("{\"type\":\"auth\",\"token\":\"" + token + "\",\"client\":{\"name\":\"test\",\"version\":\"1\"}"
-        + (lastSeq == null ? "" : ",\"last_seq\":" + lastSeq) + "}");
-    return awaitType("auth_ok", Duration.ofSeconds(5));
+        + (lastSeq == null ? "" : ",\"last_seq\":" + lastSeq) + (epoch == null ? "" : ",\"epoch\":\"" + epoch + "\"") + "}");
+    authOk = awaitType("auth_ok", Duration.ofSeconds(5));
+    return authOk;
+  }
+
+  /** The epoch of this client's auth_ok. */
+  public String epoch() {
+    if (authOk == null) {
+      throw new IllegalStateException("the client has no auth_ok yet");
+    }
+    return authOk.path("epoch").asText();
   }
 
   public synchronized void send(String text) {
