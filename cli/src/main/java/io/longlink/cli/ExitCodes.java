@@ -3,7 +3,7 @@ package io.longlink.cli;
 /** What the exit code of {@code longlink} says. */
 public final class ExitCodes {
 
-  /** Done; for a check: no selected MUST rule failed. */
+  /** Done; for a check: no selected rule failed. */
   public static final int OK = 0;
   /** A check ran and a selected MUST rule failed, or the run itself broke. */
   public static final int FAILED = 1;

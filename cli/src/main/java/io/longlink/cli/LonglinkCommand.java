@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         RulesCommand.class,
         HelpCommand.class,
     },
-    footer = {"", "Exit codes: 0 no selected MUST rule failed; 1 one did (or the run broke); "
+    footer = {"", "Exit codes: 0 no selected rule failed; 1 one did (with --strict, a SHOULD rule too), or the run broke; "
         + "2 bad usage or unreachable target; 3 internal error."})
 public final class LonglinkCommand implements Callable<Integer> {
 

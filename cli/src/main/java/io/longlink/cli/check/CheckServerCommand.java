@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = "Checks a Longlink server against the server rules of PROTOCOL.md.",
     footer = {"", "Environment: LONGLINK_JWT_SECRET and LONGLINK_SIGNING_SECRET stand in for --jwt-secret and "
-        + "--signing-secret.", "Exit codes: 0 no selected MUST rule failed (skipped rules do not fail a run); 1 one did, "
+        + "--signing-secret.", "Exit codes: 0 no selected rule failed (skipped rules do not fail a run); 1 one did (with --strict, a SHOULD rule too), "
         + "or the run broke; 2 bad usage or unreachable server; 3 internal error."})
 public final class CheckServerCommand implements Callable<Integer> {
 

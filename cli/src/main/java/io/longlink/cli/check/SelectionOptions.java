@@ -18,7 +18,7 @@ final class SelectionOptions {
       description = "Only the scenarios matching this Cucumber tag expression, e.g. 'not @slow'.")
   private String tags;
 
-  @Option(names = "--strict", description = "Check the SHOULD rules too. A failed SHOULD rule never changes the exit code.")
+  @Option(names = "--strict", description = "Check the SHOULD rules too; a failed SHOULD rule then fails the run (exit 1), as a MUST rule does. Without it SHOULD rules are not run.")
   private boolean strict;
 
   /** @throws io.longlink.kit.run.SelectionException when a value names nothing the spec knows */

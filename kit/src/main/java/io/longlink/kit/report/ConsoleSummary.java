@@ -72,6 +72,17 @@ public final class ConsoleSummary {
     return sections;
   }
 
+  private static String levels(long must, long should) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (must > 0) {
+      parts.add(must + " MUST rule" + (must == 1 ? "" : "s"));
+    }
+    if (should > 0) {
+      parts.add(should + " SHOULD rule" + (should == 1 ? "" : "s") + " (--strict)");
+    }
+    return String.join(" and ", parts);
+  }
+
   private static String counts(RunReport report) {
     return List.of(RuleStatus.values()).stream()
         .map(s -> report.ofCheckedSide().stream().filter(v -> v.status() == s).count() + " " + s.label())
@@ -79,20 +90,16 @@ public final class ConsoleSummary {
   }
 
   static String result(RunReport report) {
-    List<RuleVerdict> failedMust = report.failedMust();
-    List<RuleVerdict> failedShould = report.withStatus(RuleStatus.FAILED).stream()
-        .filter(v -> v.rule().level() != Level.MUST).toList();
+    List<RuleVerdict> failed = report.failed();
     StringBuilder text = new StringBuilder("Result: ");
     if (report.exitCode() == RunReport.EXIT_PASSED) {
-      text.append("PASSED (exit 0): no selected MUST rule failed");
-    } else if (failedMust.isEmpty()) {
+      text.append("PASSED (exit 0): no selected ").append(report.selection().strict() ? "MUST or SHOULD" : "MUST")
+          .append(" rule failed");
+    } else if (failed.isEmpty()) {
       text.append("FAILED (exit 1): the run had errors");
     } else {
-      text.append("FAILED (exit 1): ").append(failedMust.size()).append(" MUST rule")
-          .append(failedMust.size() == 1 ? "" : "s").append(" failed: ").append(ids(failedMust));
-    }
-    if (!failedShould.isEmpty()) {
-      text.append("; SHOULD rules failed (advice, the exit code ignores them): ").append(ids(failedShould));
+      long must = failed.stream().filter(v -> v.rule().level() == Level.MUST).count();
+      text.append("FAILED (exit 1): ").append(levels(must, failed.size() - must)).append(" failed: ").append(ids(failed));
     }
     int skipped = report.withStatus(RuleStatus.SKIPPED).size();
     if (skipped > 0) {

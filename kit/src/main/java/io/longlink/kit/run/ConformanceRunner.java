@@ -1,6 +1,7 @@
 package io.longlink.kit.run;
 
 import io.longlink.kit.settings.KitSettings;
+import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
 import io.longlink.rules.RuleCatalog;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class ConformanceRunner {
     Discovery everything = discovery(null, problems);
     List<String> errors = new ArrayList<>(problems.critical());
     KitSettings.install(settings);
-    ResultCollector collector = new ResultCollector(selection.rules(), effectiveParallelism, listener);
+    ResultCollector collector = new ResultCollector(selection.rules(), effectiveParallelism, listener, redactor(settings));
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
     try {
@@ -94,6 +95,13 @@ public final class ConformanceRunner {
     }
     errors.addAll(collector.errors());
     return new RunReport(settings, selection, effectiveParallelism, started, duration, verdicts, errors);
+  }
+
+  /** Tokens, keys and extra handshake headers (a gateway's API key) never reach a report. */
+  private static Redactor redactor(KitSettings settings) {
+    List<String> secrets = new ArrayList<>(settings.tokens().secrets());
+    secrets.addAll(settings.headers().values());
+    return Redactor.of(secrets);
   }
 
   /** The scenarios a run with this selection would execute, without executing anything. */

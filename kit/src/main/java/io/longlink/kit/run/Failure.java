@@ -1,6 +1,7 @@
 package io.longlink.kit.run;
 
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.settings.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -28,6 +29,12 @@ public record Failure(String message, String expected, String actual, CheckFailu
       }
     }
     return new Failure(thrown.toString(), null, null, null, trace(thrown));
+  }
+
+  /** This failure with every secret removed: a target may echo a token in what it sends. */
+  public Failure redacted(Redactor redactor) {
+    return new Failure(redactor.redact(message), redactor.redact(expected), redactor.redact(actual), timing,
+        redactor.redact(detail));
   }
 
   /** Whether the failure says what was expected and what was seen. */

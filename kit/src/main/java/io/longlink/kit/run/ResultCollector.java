@@ -1,6 +1,7 @@
 package io.longlink.kit.run;
 
 import io.longlink.kit.NotApplicable;
+import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ final class ResultCollector implements TestExecutionListener {
   private final Map<String, Rule> selected;
   private final int parallelism;
   private final RuleListener listener;
+  private final Redactor redactor;
 
   private final Map<UniqueId, Start> starts = new ConcurrentHashMap<>();
   private final Map<String, Integer> unfinished = new HashMap<>();
@@ -40,11 +42,12 @@ final class ResultCollector implements TestExecutionListener {
   private final Map<UniqueId, String> containerOutcomes = new HashMap<>();
   private final List<String> errors = new ArrayList<>();
 
-  ResultCollector(List<Rule> selected, int parallelism, RuleListener listener) {
+  ResultCollector(List<Rule> selected, int parallelism, RuleListener listener, Redactor redactor) {
     this.selected = new HashMap<>();
     selected.forEach(rule -> this.selected.put(rule.id(), rule));
     this.parallelism = parallelism;
     this.listener = listener;
+    this.redactor = redactor;
   }
 
   @Override
@@ -70,7 +73,7 @@ final class ResultCollector implements TestExecutionListener {
     if (test.isTest()) {
       record(test, ScenarioResult.skipped(ScenarioRef.of(test), Instant.now(), Duration.ZERO, reason));
     } else {
-      containerOutcomes.put(test.getUniqueIdObject(), "skipped: " + reason);
+      containerOutcomes.put(test.getUniqueIdObject(), "skipped: " + redactor.redact(reason));
     }
   }
 
@@ -78,7 +81,7 @@ final class ResultCollector implements TestExecutionListener {
   public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
     if (!test.isTest()) {
       if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-        String message = result.getThrowable().map(Throwable::toString).orElse("failed");
+        String message = redactor.redact(result.getThrowable().map(Throwable::toString).orElse("failed"));
         containerOutcomes.put(test.getUniqueIdObject(), message);
         errors.add(test.getDisplayName() + ": " + message);
       }
@@ -123,10 +126,11 @@ final class ResultCollector implements TestExecutionListener {
     return List.copyOf(errors);
   }
 
-  private void record(TestIdentifier test, ScenarioResult result) {
+  private void record(TestIdentifier test, ScenarioResult unredacted) {
     if (!recorded.add(test.getUniqueIdObject())) {
       return;
     }
+    ScenarioResult result = unredacted.redacted(redactor);
     for (String id : selectedRuleIds(result.scenario())) {
       results.computeIfAbsent(id, k -> new ArrayList<>()).add(result);
       if (unfinished.merge(id, -1, Integer::sum) == 0) {

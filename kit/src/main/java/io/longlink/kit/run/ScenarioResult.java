@@ -1,5 +1,6 @@
 package io.longlink.kit.run;
 
+import io.longlink.kit.settings.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,6 +42,12 @@ public record ScenarioResult(
 
   public static ScenarioResult skipped(ScenarioRef scenario, Instant started, Duration duration, String reason) {
     return new ScenarioResult(scenario, ScenarioStatus.SKIPPED, started, duration, null, reason);
+  }
+
+  /** This result with every secret removed from what it says. */
+  public ScenarioResult redacted(Redactor redactor) {
+    return new ScenarioResult(scenario, status, started, duration, failure == null ? null : failure.redacted(redactor),
+        redactor.redact(skipReason));
   }
 
   /** The scenario's name. */

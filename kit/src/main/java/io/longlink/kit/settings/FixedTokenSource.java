@@ -1,7 +1,9 @@
 package io.longlink.kit.settings;
 
 import io.longlink.signing.ChatSignature;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -15,7 +17,7 @@ import java.util.function.UnaryOperator;
 public final class FixedTokenSource implements TokenSource {
 
   /** The roles every scenario can play; a run needs a token for each. */
-  public static final java.util.List<String> ROLES = java.util.List.of("alice", "bob", "carol");
+  public static final List<String> ROLES = List.of("alice", "bob", "carol");
   /** The optional roles: tokens that are refused on purpose. */
   public static final String EXPIRED = "expired";
   public static final String FORBIDDEN = "forbidden";
@@ -110,6 +112,13 @@ public final class FixedTokenSource implements TokenSource {
   public String describe() {
     return "tokens given for " + String.join(", ", tokens.keySet()) + (signingKeys.isEmpty() ? "" : ", signing keys for "
         + String.join(", ", signingKeys.keySet())) + "; scenarios run one at a time";
+  }
+
+  @Override
+  public synchronized List<String> secrets() {
+    List<String> all = new ArrayList<>(tokens.values());
+    signingKeys.values().forEach(k -> all.addAll(Redactor.textForms(k)));
+    return all;
   }
 
   /** A signing key from its base64url text. */

@@ -10,7 +10,9 @@ import io.longlink.signing.ChatSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,6 +85,18 @@ public final class JwtTokenSource implements TokenSource {
   @Override
   public String describe() {
     return "HS256 JWTs minted from the JWT secret" + (signingSecret == null ? "" : ", signing keys derived from the signing secret");
+  }
+
+  @Override
+  public List<String> secrets() {
+    List<String> all = new ArrayList<>();
+    all.add(new String(secret, StandardCharsets.UTF_8));
+    all.addAll(Redactor.textForms(secret));
+    if (signingSecret != null) {
+      all.add(new String(signingSecret, StandardCharsets.UTF_8));
+      all.addAll(Redactor.textForms(signingSecret));
+    }
+    return all;
   }
 
   private String mint(String user, Instant issuedAt, Instant expiresAt, String scope) {

@@ -1,5 +1,6 @@
 package io.longlink.kit.settings;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where the kit gets credentials for the users its scenarios play. */
@@ -33,4 +34,10 @@ public interface TokenSource {
   default Optional<String> fixedUser(String role) {
     return Optional.empty();
   }
+
+  /**
+   * Every secret this source holds, as text, for {@link Redactor}: given tokens, signing keys, the
+   * secrets tokens and keys are made from. Tokens it mints are JWTs, which the redactor finds by shape.
+   */
+  List<String> secrets();
 }

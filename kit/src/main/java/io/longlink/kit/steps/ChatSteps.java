@@ -5,6 +5,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.longlink.codec.MessageCodec;
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.Received;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
@@ -152,8 +153,9 @@ public final class ChatSteps {
   public void receivesBeforeThePong(String role) {
     Link link = links.latest(role);
     Ledger.Sent sent = ledger.last();
+    Deadline deadline = Deadline.after(Waits.reply());
     while (true) {
-      ServerMessage next = link.socket().next(Waits.reply(), "chat " + sent.id() + " before the pong").message();
+      ServerMessage next = link.socket().next(deadline, "chat " + sent.id() + " before the pong").message();
       if (next instanceof ChatDelivery d && d.id().equals(sent.id())) {
         return;
       }

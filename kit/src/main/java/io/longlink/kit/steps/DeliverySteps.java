@@ -4,6 +4,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.NotApplicable;
+import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.Received;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ChatAck;
@@ -167,8 +168,9 @@ public final class DeliverySteps {
   private List<ChatDelivery> deliveriesBeforePong(String role) {
     Link link = links.latest(role);
     List<ChatDelivery> deliveries = new ArrayList<>();
+    Deadline deadline = Deadline.after(Waits.reply());
     while (true) {
-      ServerMessage next = link.socket().next(Waits.reply(), "the backlog, then the pong of ping after-backlog").message();
+      ServerMessage next = link.socket().next(deadline, "the backlog, then the pong of ping after-backlog").message();
       if (next instanceof Pong pong && "after-backlog".equals(pong.id())) {
         return deliveries;
       }

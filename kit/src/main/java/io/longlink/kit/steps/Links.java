@@ -1,6 +1,7 @@
 package io.longlink.kit.steps;
 
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.KitSocket;
 import io.longlink.kit.wire.Received;
 import io.longlink.model.Auth;
@@ -78,10 +79,9 @@ public final class Links {
    * scenarios (which only a server that leaks chats sends, and which are other scenarios' business).
    */
   public Received<ServerMessage> nextOwn(Link link, Duration within, String expectation) {
-    long deadline = System.nanoTime() + within.toNanos();
+    Deadline deadline = Deadline.after(within);
     while (true) {
-      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      Received<ServerMessage> next = link.socket().next(left, expectation);
+      Received<ServerMessage> next = link.socket().next(deadline, expectation);
       if (!(next.message() instanceof ChatDelivery d) || cast.isOurs(d.from())) {
         return next;
       }

@@ -4,6 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.Deadline;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ErrorMessage;
 import io.longlink.model.Join;
@@ -103,8 +104,9 @@ public final class RoomSteps {
     Ledger.Sent sent = ledger.last();
     String id = "after-" + sent.id();
     link.socket().send(new Ping(id));
+    Deadline deadline = Deadline.after(Waits.reply());
     while (true) {
-      ServerMessage next = link.socket().next(Waits.reply(), "the pong of ping " + id).message();
+      ServerMessage next = link.socket().next(deadline, "the pong of ping " + id).message();
       if (next instanceof ChatAck ack && ack.id().equals(sent.id())) {
         throw new CheckFailure("no ack of chat " + sent.id() + " (it was refused)", ack.toString());
       }

@@ -177,10 +177,18 @@ public final class KitSocket implements AutoCloseable {
 
   /** Waits for the next message, whatever it is, not skipping any (but the keepalive's pongs). */
   public Received<ServerMessage> next(Duration within, String expectation) {
-    EventLog.Outcome outcome = await(e -> true, within);
+    return next(Deadline.after(within), expectation);
+  }
+
+  /**
+   * The next message before a deadline shared by a loop over several messages, so that the loop
+   * ends however many other messages the server sends meanwhile.
+   */
+  public Received<ServerMessage> next(Deadline deadline, String expectation) {
+    EventLog.Outcome outcome = await(e -> true, deadline.left());
     if (!outcome.found() || outcome.event().kind() != WireEvent.Kind.MESSAGE) {
       WireEvent e = outcome.found() ? outcome.event() : outcome.closedFirst();
-      throw new CheckFailure(expectation + " within " + within.toMillis() + " ms",
+      throw new CheckFailure(expectation + " within " + deadline.total().toMillis() + " ms",
           e == null ? describe(outcome.seen()) : e.describe());
     }
     return new Received<>(outcome.event().message(), outcome.event().atNanos());

@@ -105,9 +105,17 @@ class ConformanceRunnerTest {
   }
 
   @Test
-  void aFailedShouldRuleDoesNotChangeTheExitCode() {
+  void withStrictAFailedShouldRuleFailsTheRunAsTheJunitReportDoes() {
     RunReport report = run(RuleSelection.of(CATALOG, List.of("LL-LIM"), null, true));
     assertEquals(RuleStatus.FAILED, status(report, "LL-LIM-7"));
+    assertEquals(1, report.exitCode());
+    assertEquals(List.of("LL-LIM-7"), report.failed().stream().map(v -> v.rule().id()).toList());
+  }
+
+  @Test
+  void withoutStrictShouldRulesAreNotRun() {
+    RunReport report = run(RuleSelection.of(CATALOG, List.of("LL-LIM"), null, false));
+    assertEquals(RuleStatus.NOT_SELECTED, status(report, "LL-LIM-7"));
     assertEquals(0, report.exitCode());
   }
 

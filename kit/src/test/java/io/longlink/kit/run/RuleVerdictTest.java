@@ -83,11 +83,11 @@ class RuleVerdictTest {
   }
 
   @Test
-  void exitCodeIsOneOnlyForFailedMustRulesOrRunErrors() {
+  void exitCodeIsOneForAnyFailedSelectedRuleOrRunErrors() {
     List<RuleVerdict> shouldFailed = verdicts(RuleVerdict.of(AUTH12, List.of(failed(1))));
     List<RuleVerdict> mustSkipped = verdicts(RuleVerdict.of(HB2, List.of(skipped(1))));
     List<RuleVerdict> mustFailed = verdicts(RuleVerdict.of(HB2, List.of(failed(1))));
-    assertEquals(0, report(shouldFailed, List.of()).exitCode());
+    assertEquals(1, report(shouldFailed, List.of()).exitCode(), "only --strict selects a SHOULD rule, and then it counts");
     assertEquals(0, report(mustSkipped, List.of()).exitCode());
     assertEquals(1, report(mustFailed, List.of()).exitCode());
     assertEquals(1, report(mustSkipped, List.of("features/x.feature: does not parse")).exitCode());

@@ -3,6 +3,7 @@ package io.longlink.kit.testing;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.settings.TokenSource;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ public record FixedTokens(boolean uniqueUsers) implements TokenSource {
   @Override
   public Optional<byte[]> signingKey(String user) {
     return Optional.empty();
+  }
+
+  @Override
+  public List<String> secrets() {
+    return List.of(token("alice"), token("bob"), token("carol"));
   }
 
   @Override

@@ -24,6 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The recorder against a real server: waits, failures that say what was seen, schema checks of every frame. */
@@ -48,6 +52,31 @@ class KitSocketIT {
     socket.send(new Auth(TOKENS.token(user), new ClientInfo("test", "1"), null, null));
     socket.expect(AuthOk.class, a -> true, Duration.ofSeconds(3), "auth_ok");
     return socket;
+  }
+
+  /** A server that keeps sending what the wait skips (pongs that are not the keepalive's) cannot stretch it. */
+  @Test
+  void aLoopOverMessagesEndsAtItsOneDeadlineWhateverKeepsArriving() throws Exception {
+    ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+    try (LonglinkServer server = start(); KitSocket socket = session("alice-ks-deadline")) {
+      AtomicInteger n = new AtomicInteger();
+      pinger.scheduleAtFixedRate(() -> socket.send(new Ping("noise-" + n.incrementAndGet())), 0, 20, TimeUnit.MILLISECONDS);
+      Deadline deadline = Deadline.after(Duration.ofMillis(600));
+      long start = System.nanoTime();
+      CheckFailure failure = assertThrows(CheckFailure.class, () -> {
+        while (true) {
+          if (socket.next(deadline, "joined j-never").message() instanceof Joined) {
+            return;
+          }
+        }
+      });
+      long tookMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      assertTrue(tookMs < 3_000, "the loop ended " + tookMs + " ms after a 600 ms deadline");
+      assertTrue(n.get() > 10, "pongs kept arriving during the wait: " + n.get() + " pings");
+      assertTrue(failure.expected().contains("within 600 ms"), failure.expected());
+    } finally {
+      pinger.shutdownNow();
+    }
   }
 
   @Test
