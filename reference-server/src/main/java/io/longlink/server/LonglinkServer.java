@@ -16,6 +16,8 @@ import io.longlink.server.store.MemoryInboxStore;
 import io.longlink.server.store.MemoryRoomStore;
 import io.longlink.server.store.MemorySequence;
 import io.longlink.server.transport.Endpoints;
+import io.longlink.server.transport.HandshakeGuard;
+import io.longlink.server.transport.LonglinkConnector;
 import io.longlink.server.transport.OperationsHandler;
 import io.longlink.server.violation.Violation;
 import java.net.URI;
@@ -83,9 +85,11 @@ public final class LonglinkServer implements AutoCloseable {
 
     Server jetty = new Server();
     ServerConnector connector = connector(jetty, config);
+    HandshakeGuard guard = new HandshakeGuard(config, scheduler, metrics);
+    connector.addEventListener(guard);
     jetty.addConnector(connector);
     ContextHandler context = new ContextHandler("/");
-    WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, context, c -> Endpoints.configure(c, ctx));
+    WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, context, c -> Endpoints.configure(c, ctx, guard));
     upgrade.setHandler(new OperationsHandler(metrics));
     context.setHandler(upgrade);
     jetty.setHandler(context);
@@ -108,9 +112,9 @@ public final class LonglinkServer implements AutoCloseable {
       tls.setKeyStorePath(config.keystore().toString());
       tls.setKeyStorePassword(config.keystorePassword());
       tls.setKeyStoreType("PKCS12");
-      connector = new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory());
+      connector = new LonglinkConnector(jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory());
     } else {
-      connector = new ServerConnector(jetty);
+      connector = new LonglinkConnector(jetty, new HttpConnectionFactory());
     }
     connector.setHost(config.host());
     connector.setPort(config.port());
