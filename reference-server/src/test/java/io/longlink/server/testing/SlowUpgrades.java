@@ -24,6 +24,7 @@ public final class SlowUpgrades implements AutoCloseable {
   private final long[] connectedNanos;
   private final long[] closedNanos;
   private final Selector selector;
+  private final ByteBuffer sink = ByteBuffer.allocate(4096);
 
   private SlowUpgrades(int count) throws IOException {
     this.channels = new SocketChannel[count];
@@ -47,6 +48,9 @@ public final class SlowUpgrades implements AutoCloseable {
       channel.configureBlocking(false);
       channel.register(slow.selector, SelectionKey.OP_READ, i);
       slow.write(i, requestLine);
+      // Notes the closes of refused connections as they happen, not once all are open.
+      slow.selector.selectNow();
+      slow.readSelected();
     }
     return slow;
   }
@@ -60,22 +64,10 @@ public final class SlowUpgrades implements AutoCloseable {
     long giveUpAt = System.nanoTime() + giveUp.toNanos();
     long nextLine = System.nanoTime() + interval.toNanos();
     int line = 0;
-    ByteBuffer sink = ByteBuffer.allocate(4096);
     while (open() > 0 && System.nanoTime() < giveUpAt) {
       long waitMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(nextLine, giveUpAt) - System.nanoTime()));
       selector.select(waitMs);
-      for (SelectionKey key : selector.selectedKeys()) {
-        int i = (Integer) key.attachment();
-        try {
-          sink.clear();
-          if (channels[i].read(sink) < 0) {
-            closed(i);
-          }
-        } catch (IOException e) {
-          closed(i);
-        }
-      }
-      selector.selectedKeys().clear();
+      readSelected();
       if (System.nanoTime() >= nextLine) {
         byte[] header = ("X-Slow-" + line++ + ": 1\r\n").getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < channels.length; i++) {
@@ -89,6 +81,22 @@ public final class SlowUpgrades implements AutoCloseable {
       openMs[i] = closedNanos[i] == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(closedNanos[i] - connectedNanos[i]);
     }
     return openMs;
+  }
+
+  /** When the server is done with a connection, as a clean end of stream or a reset. */
+  private void readSelected() {
+    for (SelectionKey key : selector.selectedKeys()) {
+      int i = (Integer) key.attachment();
+      try {
+        sink.clear();
+        if (channels[i].read(sink) < 0) {
+          closed(i);
+        }
+      } catch (IOException e) {
+        closed(i);
+      }
+    }
+    selector.selectedKeys().clear();
   }
 
   private void write(int i, byte[] bytes) {
