@@ -12,6 +12,7 @@ import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.wire.RunBudget;
+import io.longlink.protocol.SessionParameter;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
@@ -63,9 +64,15 @@ class TlsIT {
     assertEquals(0, p.exitValue(), output);
   }
 
+  /**
+   * The upgrade deadline (LL-LIM-9) counts from the accept, TLS handshake included, and the first
+   * handshakes of a cold JVM on a busy machine can take longer than the fast profile's 1 s.
+   */
+  private static final long AUTH_TIMEOUT_MS = 3_000;
+
   private static LonglinkServer start(Violation... violations) throws Exception {
     ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0).jwtSecret(SECRET)
-        .tls(keystore, PASSWORD);
+        .tls(keystore, PASSWORD).set(SessionParameter.AUTH_TIMEOUT_MS, AUTH_TIMEOUT_MS);
     for (Violation v : violations) {
       config.violate(v);
     }
