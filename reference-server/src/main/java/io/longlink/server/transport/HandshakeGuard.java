@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.IO;
 import org.eclipse.jetty.websocket.core.WebSocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Watches every TCP connection from its accept until its session begins. It closes, as soon as it
@@ -59,9 +60,11 @@ public final class HandshakeGuard implements SelectorManager.AcceptListener, Con
   private final ServerMetrics metrics;
   private final long deadlineMs;
   private final boolean enforceDeadline;
-  private final ThrottledWarning refusals = new ThrottledWarning(LOG, "connections closed when accepted, over a bound on "
-      + "connections without a session (PROTOCOL.md LL-LIM-10),");
-  private final ThrottledWarning timeouts = new ThrottledWarning(LOG, "connections closed for not completing the "
+  /** A bound reached is the operator's business (an attack, or bounds too tight), so it is a warning. */
+  private final ThrottledLog refusals = new ThrottledLog(LOG, Level.WARN, "connections closed when accepted, over a bound "
+      + "on connections without a session (PROTOCOL.md LL-LIM-10),");
+  /** A slow client on a bad network times out too, so a timeout alone is no warning. */
+  private final ThrottledLog timeouts = new ThrottledLog(LOG, Level.INFO, "connections closed for not completing the "
       + "WebSocket upgrade in time (LL-LIM-9),");
 
   public HandshakeGuard(ServerConfig config, ScheduledExecutorService scheduler, ServerMetrics metrics) {

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Jetty's listening connector, except that a failed accept (on a server out of file descriptors,
@@ -19,7 +20,7 @@ public final class LonglinkConnector extends ServerConnector {
   /** Jetty's own pause after a failed accept, so that a full descriptor table does not make the acceptor spin. */
   private static final long ACCEPT_PAUSE_MS = 1_000;
 
-  private final ThrottledWarning acceptFailures = new ThrottledWarning(LOG, "failed accepts");
+  private final ThrottledLog acceptFailures = new ThrottledLog(LOG, Level.WARN, "failed accepts");
 
   public LonglinkConnector(Server server, ConnectionFactory... factories) {
     super(server, factories);
