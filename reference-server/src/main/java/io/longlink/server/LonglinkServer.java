@@ -20,6 +20,8 @@ import io.longlink.server.transport.HandshakeGuard;
 import io.longlink.server.transport.LonglinkConnector;
 import io.longlink.server.transport.OperationsHandler;
 import io.longlink.server.violation.Violation;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -45,6 +47,8 @@ public final class LonglinkServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LonglinkServer.class);
   private static final long SHUTDOWN_WAIT_MS = 2_000;
+  /** Descriptors the JVM, the listener and the selectors hold before any connection. */
+  private static final long DESCRIPTOR_OVERHEAD = 200;
 
   private final ServerConfig config;
   private final Server jetty;
@@ -66,6 +70,7 @@ public final class LonglinkServer implements AutoCloseable {
   /** Starts a server; it listens when this returns. */
   public static LonglinkServer start(ServerConfig config) throws Exception {
     warnAboutViolations(config);
+    warnAboutDescriptors(config);
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
       Thread t = Executors.defaultThreadFactory().newThread(runnable);
       t.setName("longlink-timer-" + t.getId());
@@ -127,6 +132,23 @@ public final class LonglinkServer implements AutoCloseable {
     }
     if (!config.violations().isEmpty()) {
       LOG.warn("*** This server breaks PROTOCOL.md on purpose, for conformance-kit tests. Never run it for real users. ***");
+    }
+  }
+
+  /**
+   * A descriptor limit below the bound on connections without a session lets a flood of them use
+   * up every descriptor before the bound refuses any (README, serve). A warning, not an error:
+   * the operator may know better, and tests run with whatever limit their machine has.
+   */
+  private static void warnAboutDescriptors(ServerConfig config) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+      long limit = os.getMaxFileDescriptorCount();
+      long needed = config.maxUnauthenticated() + DESCRIPTOR_OVERHEAD;
+      if (limit < needed) {
+        LOG.warn("the file-descriptor limit (ulimit -n) is {}, below --max-unauthenticated ({}) plus {} for the server "
+            + "itself: raise it to at least {} plus the sessions you expect, or lower --max-unauthenticated", limit,
+            config.maxUnauthenticated(), DESCRIPTOR_OVERHEAD, needed);
+      }
     }
   }
 
