@@ -70,4 +70,5 @@ echo "server file descriptors at the peak: $peak"
 metrics="http${url#ws}"
 curl -s "${metrics%/ws}/metrics" | grep -E '^longlink_(upgrade_timeouts_total|unauthenticated_connections|unauthenticated_refused_total)[ {]' \
   | sed 's/^/  /' || true
+echo "  (the /metrics request is itself one of the connections without a session)"
 echo "server log lines: $(wc -l < "$work/server.err"), of them WARN: $(grep -c WARN "$work/server.err" || true), stack-trace lines: $(grep -c '^[[:space:]]*at ' "$work/server.err" || true)"
