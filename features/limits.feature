@@ -1,7 +1,7 @@
 @server
 Feature: Limits (PROTOCOL.md §14)
-  A server protects itself with a size limit, a rate limit and a connection limit, each
-  advertised in auth_ok, each with its own outcome.
+  A server protects itself with a size limit, a rate limit, a connection limit and a deadline
+  on the upgrade, each advertised in auth_ok, each with its own outcome.
 
   @LL-LIM-1 @must
   Scenario: A frame larger than the limit is closed with 1009
@@ -42,3 +42,9 @@ Feature: Limits (PROTOCOL.md §14)
     When alice connects once more and authenticates
     Then that connection is closed with code 4009
     And alice's first session still answers a ping
+
+  @LL-LIM-9 @must
+  Scenario: An upgrade request that never ends is closed on time
+    Given the auth timeout the server advertises
+    When a client starts a WebSocket upgrade and never finishes its request, sending a header line every quarter of the auth timeout
+    Then the server closes the TCP connection no later than one second after the auth timeout

@@ -16,8 +16,12 @@ import io.longlink.server.store.MemoryInboxStore;
 import io.longlink.server.store.MemoryRoomStore;
 import io.longlink.server.store.MemorySequence;
 import io.longlink.server.transport.Endpoints;
+import io.longlink.server.transport.HandshakeGuard;
+import io.longlink.server.transport.LonglinkConnector;
 import io.longlink.server.transport.OperationsHandler;
 import io.longlink.server.violation.Violation;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -43,6 +47,8 @@ public final class LonglinkServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LonglinkServer.class);
   private static final long SHUTDOWN_WAIT_MS = 2_000;
+  /** Descriptors the JVM, the listener and the selectors hold before any connection. */
+  private static final long DESCRIPTOR_OVERHEAD = 200;
 
   private final ServerConfig config;
   private final Server jetty;
@@ -64,6 +70,7 @@ public final class LonglinkServer implements AutoCloseable {
   /** Starts a server; it listens when this returns. */
   public static LonglinkServer start(ServerConfig config) throws Exception {
     warnAboutViolations(config);
+    warnAboutDescriptors(config);
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
       Thread t = Executors.defaultThreadFactory().newThread(runnable);
       t.setName("longlink-timer-" + t.getId());
@@ -83,9 +90,11 @@ public final class LonglinkServer implements AutoCloseable {
 
     Server jetty = new Server();
     ServerConnector connector = connector(jetty, config);
+    HandshakeGuard guard = new HandshakeGuard(config, scheduler, metrics);
+    connector.addEventListener(guard);
     jetty.addConnector(connector);
     ContextHandler context = new ContextHandler("/");
-    WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, context, c -> Endpoints.configure(c, ctx));
+    WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, context, c -> Endpoints.configure(c, ctx, guard));
     upgrade.setHandler(new OperationsHandler(metrics));
     context.setHandler(upgrade);
     jetty.setHandler(context);
@@ -109,9 +118,9 @@ public final class LonglinkServer implements AutoCloseable {
       tls.setKeyStorePath(config.keystore().toString());
       tls.setKeyStorePassword(config.keystorePassword());
       tls.setKeyStoreType("PKCS12");
-      connector = new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory());
+      connector = new LonglinkConnector(jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory());
     } else {
-      connector = new ServerConnector(jetty);
+      connector = new LonglinkConnector(jetty, new HttpConnectionFactory());
     }
     connector.setHost(config.host());
     connector.setPort(config.port());
@@ -124,6 +133,23 @@ public final class LonglinkServer implements AutoCloseable {
     }
     if (!config.violations().isEmpty()) {
       LOG.warn("*** This server breaks PROTOCOL.md on purpose, for conformance-kit tests. Never run it for real users. ***");
+    }
+  }
+
+  /**
+   * A descriptor limit below the bound on connections without a session lets a flood of them use
+   * up every descriptor before the bound refuses any (README, serve). A warning, not an error:
+   * the operator may know better, and tests run with whatever limit their machine has.
+   */
+  private static void warnAboutDescriptors(ServerConfig config) {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+      long limit = os.getMaxFileDescriptorCount();
+      long needed = config.maxUnauthenticated() + DESCRIPTOR_OVERHEAD;
+      if (limit < needed) {
+        LOG.warn("the file-descriptor limit (ulimit -n) is {}, below --max-unauthenticated ({}) plus {} for the server "
+            + "itself: raise it to at least {} plus the sessions you expect, or lower --max-unauthenticated", limit,
+            config.maxUnauthenticated(), DESCRIPTOR_OVERHEAD, needed);
+      }
     }
   }
 

@@ -15,6 +15,9 @@ public final class Protocol {
   /** How late after auth_timeout_ms a server can close a connection that never sent auth (LL-AUTH-8). */
   public static final long AUTH_TIMEOUT_GRACE_MS = 1000;
 
+  /** How late after auth_timeout_ms a server can close a connection that has not completed the upgrade (LL-LIM-9). */
+  public static final long UPGRADE_TIMEOUT_GRACE_MS = 1000;
+
   /** The largest close reason RFC 6455 allows, in bytes. */
   public static final int MAX_CLOSE_REASON_BYTES = 123;
 

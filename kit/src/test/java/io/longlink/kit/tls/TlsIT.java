@@ -12,9 +12,11 @@ import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.wire.RunBudget;
+import io.longlink.protocol.SessionParameter;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
+import io.longlink.server.violation.Violation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * wss:// end to end: the reference server on a self-signed certificate, the kit trusting it through
  * {@code --ca-file}, refusing it without, and accepting anything with {@code --insecure}; raw
- * frames travel over TLS too.
+ * frames and never-ending upgrade requests travel over TLS too.
  */
 class TlsIT {
 
   private static final byte[] SECRET = "tls-it-jwt-secret-0123456789abcdefgh".getBytes(StandardCharsets.UTF_8);
   private static final String PASSWORD = "tls-it-password";
-  private static final List<String> RULES = List.of("LL-TR-2", "LL-HB-2", "LL-ERR-2");
+  private static final List<String> RULES = List.of("LL-TR-2", "LL-HB-2", "LL-ERR-2", "LL-LIM-9");
 
   @TempDir
   static Path dir;
@@ -62,9 +64,19 @@ class TlsIT {
     assertEquals(0, p.exitValue(), output);
   }
 
-  private static LonglinkServer start() throws Exception {
-    return LonglinkServer.start(ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0).jwtSecret(SECRET)
-        .tls(keystore, PASSWORD).build());
+  /**
+   * The upgrade deadline (LL-LIM-9) counts from the accept, TLS handshake included, and the first
+   * handshakes of a cold JVM on a busy machine can take longer than the fast profile's 1 s.
+   */
+  private static final long AUTH_TIMEOUT_MS = 3_000;
+
+  private static LonglinkServer start(Violation... violations) throws Exception {
+    ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0).jwtSecret(SECRET)
+        .tls(keystore, PASSWORD).set(SessionParameter.AUTH_TIMEOUT_MS, AUTH_TIMEOUT_MS);
+    for (Violation v : violations) {
+      config.violate(v);
+    }
+    return LonglinkServer.start(config.build());
   }
 
   private static KitSettings settings(LonglinkServer server, boolean insecure, Path caFile) {
@@ -73,9 +85,13 @@ class TlsIT {
   }
 
   private static RunReport check(KitSettings settings) {
+    return check(settings, RULES);
+  }
+
+  private static RunReport check(KitSettings settings, List<String> rules) {
     RunBudget.reset(settings.maxConnections(), settings.maxMessages());
     ConformanceRunner runner = ConformanceRunner.builder().build();
-    return runner.run(settings, RuleSelection.of(runner.catalog(), RULES, null, false), RuleListener.NONE);
+    return runner.run(settings, RuleSelection.of(runner.catalog(), rules, null, false), RuleListener.NONE);
   }
 
   @Test
@@ -86,6 +102,16 @@ class TlsIT {
       for (String rule : RULES) {
         assertEquals(RuleStatus.PASSED, report.verdict(rule).orElseThrow().status(), rule + ": " + report.verdict(rule));
       }
+    }
+  }
+
+  /** A slow upgrade that went out in plain text would be closed by the TLS layer at once and pass for the wrong reason. */
+  @Test
+  void aNeverEndingUpgradeOverTlsReachesTheHttpLayer() throws Exception {
+    try (LonglinkServer server = start(Violation.LIM_9)) {
+      RunReport report = check(settings(server, false, certificate), List.of("LL-LIM-9"));
+      assertEquals(RuleStatus.FAILED, report.verdict("LL-LIM-9").orElseThrow().status(),
+          "against a server without an upgrade deadline: " + report.verdict("LL-LIM-9"));
     }
   }
 

@@ -76,6 +76,16 @@ public final class ServeCommand implements Callable<Integer> {
       description = "retry_after_ms of goaway on shutdown and on the connection limit. Default: ${DEFAULT-VALUE}.")
   long retryAfterMs;
 
+  @Option(names = "--max-unauthenticated", defaultValue = "" + ServerConfig.DEFAULT_MAX_UNAUTHENTICATED, paramLabel = "N",
+      description = "Connections without a session (upgrading, or awaiting auth) held at once; more are closed as soon as "
+          + "they are accepted. Keep well below ulimit -n. Default: ${DEFAULT-VALUE}.")
+  int maxUnauthenticated;
+
+  @Option(names = "--max-unauthenticated-per-address", defaultValue = "" + ServerConfig.DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS,
+      paramLabel = "N", description = "The same bound for one remote IP address; leave room for clients behind one NAT. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int maxUnauthenticatedPerAddress;
+
   @Option(names = "--violate", paramLabel = "RULE-ID",
       description = "Break one rule on purpose (repeatable), to see the conformance kit catch it. See --list-violations.")
   List<String> violate = new ArrayList<>();
@@ -157,7 +167,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ServerConfig.Builder b = ServerConfig.builder(chosen).host(host).port(port).path(path)
         .jwtIssuer(jwtIssuer).jwtAudience(jwtAudience)
-        .maxTotalPending(maxTotalPending).maxDedupEntries(maxDedupEntries).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs);
+        .maxTotalPending(maxTotalPending).maxDedupEntries(maxDedupEntries).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs)
+        .maxUnauthenticated(maxUnauthenticated).maxUnauthenticatedPerAddress(maxUnauthenticatedPerAddress);
     b.jwtSecret(bytes(environment.get("LONGLINK_JWT_SECRET")));
     b.signingSecret(bytes(environment.get("LONGLINK_SIGNING_SECRET")));
     if (keystore != null) {

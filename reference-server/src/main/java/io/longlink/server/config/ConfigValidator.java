@@ -9,6 +9,7 @@ import java.util.List;
 final class ConfigValidator {
 
   private static final int MIN_SECRET_BYTES = 32;
+  private static final int MAX_UNAUTHENTICATED = 1_000_000;
 
   private ConfigValidator() {}
 
@@ -52,8 +53,24 @@ final class ConfigValidator {
     if (b.retryAfterMs() < 0 || b.retryAfterMs() > 3_600_000) {
       problems.add("--retry-after-ms is " + b.retryAfterMs() + "; use 0-3600000");
     }
+    unauthenticated(b, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
+    }
+  }
+
+  private static void unauthenticated(ServerConfig.Builder b, List<String> problems) {
+    int total = b.maxUnauthenticated();
+    boolean totalValid = total >= 1 && total <= MAX_UNAUTHENTICATED;
+    if (!totalValid) {
+      problems.add("--max-unauthenticated is " + total + "; use 1-" + MAX_UNAUTHENTICATED + ", and keep it well below the "
+          + "server's file-descriptor limit (ulimit -n)");
+    }
+    int perAddress = b.maxUnauthenticatedPerAddress();
+    int upper = totalValid ? total : MAX_UNAUTHENTICATED;
+    if (perAddress < 1 || perAddress > upper) {
+      problems.add("--max-unauthenticated-per-address is " + perAddress + "; use 1-" + upper
+          + (totalValid ? " (at most --max-unauthenticated)" : ""));
     }
   }
 

@@ -16,6 +16,14 @@ import java.util.Set;
  */
 public final class ServerConfig {
 
+  /**
+   * The default bounds on connections without a session (LL-LIM-10): 1024 in all keeps a flood of
+   * slow upgrades well inside a common 4096-descriptor limit with room for sessions; 128 from one
+   * address stops one host from taking all of them while leaving room for a NAT full of clients.
+   */
+  public static final int DEFAULT_MAX_UNAUTHENTICATED = 1_024;
+  public static final int DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS = 128;
+
   private final String host;
   private final int port;
   private final String path;
@@ -30,6 +38,8 @@ public final class ServerConfig {
   private final long maxDedupEntries;
   private final int maxOutboundFrames;
   private final long retryAfterMs;
+  private final int maxUnauthenticated;
+  private final int maxUnauthenticatedPerAddress;
   private final Violations violations;
 
   private ServerConfig(Builder b) {
@@ -47,6 +57,8 @@ public final class ServerConfig {
     this.maxDedupEntries = b.maxDedupEntries;
     this.maxOutboundFrames = b.maxOutboundFrames;
     this.retryAfterMs = b.retryAfterMs;
+    this.maxUnauthenticated = b.maxUnauthenticated;
+    this.maxUnauthenticatedPerAddress = b.maxUnauthenticatedPerAddress;
     this.violations = Violations.of(b.violations);
   }
 
@@ -133,6 +145,19 @@ public final class ServerConfig {
     return retryAfterMs;
   }
 
+  /**
+   * Connections without a session (still upgrading, or awaiting auth) held at once, all addresses
+   * together (LL-LIM-10); the next one is closed as soon as it is accepted.
+   */
+  public int maxUnauthenticated() {
+    return maxUnauthenticated;
+  }
+
+  /** Connections without a session held at once from one remote IP address (LL-LIM-10). */
+  public int maxUnauthenticatedPerAddress() {
+    return maxUnauthenticatedPerAddress;
+  }
+
   public Violations violations() {
     return violations;
   }
@@ -153,6 +178,8 @@ public final class ServerConfig {
     private long maxDedupEntries = 5_000_000;
     private int maxOutboundFrames = 1_024;
     private long retryAfterMs = 1_000;
+    private int maxUnauthenticated = DEFAULT_MAX_UNAUTHENTICATED;
+    private int maxUnauthenticatedPerAddress = DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS;
     private final Set<Violation> violations = EnumSet.noneOf(Violation.class);
 
     private Builder(Profile profile) {
@@ -225,6 +252,16 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder maxUnauthenticated(int value) {
+      this.maxUnauthenticated = value;
+      return this;
+    }
+
+    public Builder maxUnauthenticatedPerAddress(int value) {
+      this.maxUnauthenticatedPerAddress = value;
+      return this;
+    }
+
     public Builder violate(Violation violation) {
       violations.add(violation);
       return this;
@@ -282,6 +319,14 @@ public final class ServerConfig {
 
     long retryAfterMs() {
       return retryAfterMs;
+    }
+
+    int maxUnauthenticated() {
+      return maxUnauthenticated;
+    }
+
+    int maxUnauthenticatedPerAddress() {
+      return maxUnauthenticatedPerAddress;
     }
   }
 }

@@ -116,6 +116,7 @@ public final class Connection implements ClientSession {
     this.inSession = new InSession(ctx, this, guard);
     state.set(State.IN_SESSION);
     cancel(authTimer);
+    wire.sessionStarted();
     activity(true);
     if (!violates(Violation.HB_3)) {
       scheduleHeartbeatCheck(ctx.config().millis(SessionParameter.HEARTBEAT_TIMEOUT_MS));

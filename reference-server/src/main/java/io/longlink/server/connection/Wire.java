@@ -18,6 +18,9 @@ public interface Wire {
   /** Queues a binary frame (only a violation switch sends one). */
   void sendBinary(byte[] data);
 
+  /** The session began: the transport stops counting this connection against its bounds on connections without one (LL-LIM-10). */
+  void sessionStarted();
+
   /** Starts the closing handshake. */
   void close(int code, String reason);
 

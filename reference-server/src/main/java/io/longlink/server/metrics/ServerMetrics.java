@@ -20,10 +20,13 @@ public final class ServerMetrics {
   private final LongAdder redeliveries = new LongAdder();
   private final LongAdder deliveryAcks = new LongAdder();
   private final LongAdder slowConsumers = new LongAdder();
+  private final LongAdder upgradeTimeouts = new LongAdder();
+  private final Map<String, LongAdder> unauthenticatedRefused = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> errorsByCode = new ConcurrentHashMap<>();
   private final Map<Integer, LongAdder> closesByCode = new ConcurrentHashMap<>();
   private volatile LongSupplier pendingDeliveries = () -> 0;
   private volatile LongSupplier dedupEntries = () -> 0;
+  private volatile LongSupplier unauthenticated = () -> 0;
 
   public void connectionOpened() {
     connectionsOpened.increment();
@@ -71,6 +74,30 @@ public final class ServerMetrics {
     return slowConsumers.sum();
   }
 
+  /** A connection was closed for not completing the WebSocket upgrade in time (LL-LIM-9). */
+  public void upgradeTimedOut() {
+    upgradeTimeouts.increment();
+  }
+
+  public long upgradeTimeouts() {
+    return upgradeTimeouts.sum();
+  }
+
+  /** A connection was closed at accept, over the bound named {@code bound} on connections without a session (LL-LIM-10). */
+  public void unauthenticatedRefused(String bound) {
+    unauthenticatedRefused.computeIfAbsent(bound, b -> new LongAdder()).increment();
+  }
+
+  public long unauthenticatedRefusals(String bound) {
+    LongAdder counter = unauthenticatedRefused.get(bound);
+    return counter == null ? 0 : counter.sum();
+  }
+
+  /** The gauge of connections without a session, read when metrics are rendered. */
+  public void unauthenticatedGauge(LongSupplier count) {
+    this.unauthenticated = count;
+  }
+
   public void errorSent(String code) {
     errorsByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
   }
@@ -95,6 +122,14 @@ public final class ServerMetrics {
     out.counter("longlink_delivery_acks_total", "Deliveries settled by a recipient's ack.", deliveryAcks.sum());
     out.counter("longlink_slow_consumers_total", "Connections closed because their outbound queue overflowed (4010).",
         slowConsumers.sum());
+    out.counter("longlink_upgrade_timeouts_total",
+        "Connections closed for not completing the WebSocket upgrade within limits.auth_timeout_ms of being accepted.",
+        upgradeTimeouts.sum());
+    out.gauge("longlink_unauthenticated_connections", "Connections accepted that have no session yet.",
+        unauthenticated.getAsLong());
+    out.labelled("longlink_unauthenticated_refused_total", "counter",
+        "Connections closed when accepted, over a bound on connections without a session.", "bound",
+        snapshot(unauthenticatedRefused));
     out.gauge("longlink_pending_deliveries", "Deliveries waiting for an ack, all users.", pendingDeliveries.getAsLong());
     out.gauge("longlink_dedup_entries", "Remembered (sender, message id) pairs.", dedupEntries.getAsLong());
     out.labelled("longlink_errors_sent_total", "counter", "Error messages sent, by code.", "code", snapshot(errorsByCode));

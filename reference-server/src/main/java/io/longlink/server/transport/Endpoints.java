@@ -15,7 +15,7 @@ public final class Endpoints {
 
   private Endpoints() {}
 
-  public static void configure(ServerWebSocketContainer container, ConnectionContext ctx) {
+  public static void configure(ServerWebSocketContainer container, ConnectionContext ctx, HandshakeGuard guard) {
     ServerConfig config = ctx.config();
     Violations violations = config.violations();
     long heartbeatTimeout = config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS);
@@ -36,7 +36,7 @@ public final class Endpoints {
       }
       String remote = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
       return new JettyEndpoint(ctx, offered, request.getHttpURI().getQuery(), remote, limit,
-          violations.has(Violation.ERR_2));
+          violations.has(Violation.ERR_2), guard.sessionStarter(request.getConnectionMetaData().getConnection().getEndPoint()));
     });
   }
 }

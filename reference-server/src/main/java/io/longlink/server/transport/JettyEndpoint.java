@@ -30,16 +30,18 @@ public final class JettyEndpoint implements Wire {
   private final String query;
   private final String remoteAddress;
   private final TextAssembler assembler;
+  private final Runnable sessionStarted;
   private final Connection connection;
   private volatile Session session;
   private boolean inBinaryMessage;
 
   JettyEndpoint(ConnectionContext ctx, boolean offeredSubprotocol, String query, String remoteAddress, long maxBytes,
-      boolean lenientUtf8) {
+      boolean lenientUtf8, Runnable sessionStarted) {
     this.offeredSubprotocol = offeredSubprotocol;
     this.query = query;
     this.remoteAddress = remoteAddress;
     this.assembler = new TextAssembler(maxBytes, lenientUtf8);
+    this.sessionStarted = sessionStarted;
     this.connection = new Connection(ctx, this);
   }
 
@@ -125,6 +127,11 @@ public final class JettyEndpoint implements Wire {
   @Override
   public String remoteAddress() {
     return remoteAddress;
+  }
+
+  @Override
+  public void sessionStarted() {
+    sessionStarted.run();
   }
 
   @Override

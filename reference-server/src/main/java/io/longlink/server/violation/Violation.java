@@ -64,6 +64,7 @@ public enum Violation {
   LIM_4("LL-LIM-4", "rate limits at half of limits.rate_messages"),
   LIM_5("LL-LIM-5", "counts pings and delivery acks against the rate limit"),
   LIM_6("LL-LIM-6", "has no limit of connections per user"),
+  LIM_9("LL-LIM-9", "never closes connections that do not complete the WebSocket upgrade"),
   ERR_1("LL-ERR-1", "ignores binary frames"),
   ERR_2("LL-ERR-2", "decodes invalid UTF-8 with replacement characters instead of closing with 1007"),
   ERR_3("LL-ERR-3", "answers unreadable frames with an error instead of closing with 4008"),

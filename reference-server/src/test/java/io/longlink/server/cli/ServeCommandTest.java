@@ -54,6 +54,20 @@ class ServeCommandTest {
   }
 
   @Test
+  void theBoundsOnConnectionsWithoutASessionAreFlags() {
+    ServeCommand command = new ServeCommand(ENV::get);
+    ServeCommand.commandLine(command).parseArgs("--max-unauthenticated", "300", "--max-unauthenticated-per-address", "20");
+    ServerConfig config = command.config();
+    assertEquals(300, config.maxUnauthenticated());
+    assertEquals(20, config.maxUnauthenticatedPerAddress());
+
+    Run run = run(ENV, "--port", "0", "--max-unauthenticated", "100", "--max-unauthenticated-per-address", "101");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--max-unauthenticated-per-address is 101; use 1-100 (at most --max-unauthenticated)"),
+        run.err());
+  }
+
+  @Test
   void aMissingSecretIsExplained() {
     Run run = run(Map.of(), "--port", "0");
     assertEquals(2, run.exit());

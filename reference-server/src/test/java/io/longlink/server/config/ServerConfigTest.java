@@ -60,6 +60,17 @@ class ServerConfigTest {
   }
 
   @Test
+  void theBoundsOnConnectionsWithoutASessionAreValidatedTogether() {
+    ServerConfig defaults = ServerConfig.builder(Profile.DEFAULT).jwtSecret(SECRET).build();
+    assertEquals(1_024, defaults.maxUnauthenticated());
+    assertEquals(128, defaults.maxUnauthenticatedPerAddress());
+    ConfigException e = assertThrows(ConfigException.class, () -> ServerConfig.builder(Profile.DEFAULT).jwtSecret(SECRET)
+        .maxUnauthenticated(0).maxUnauthenticatedPerAddress(0).build());
+    assertEquals(List.of("--max-unauthenticated is 0; use 1-1000000, and keep it well below the server's file-descriptor "
+        + "limit (ulimit -n)", "--max-unauthenticated-per-address is 0; use 1-1000000"), e.problems());
+  }
+
+  @Test
   void flagsAreNamedAfterTheParameters() {
     assertEquals("--heartbeat-interval-ms", Flags.of(SessionParameter.HEARTBEAT_INTERVAL_MS));
     assertEquals("--rate-messages", Flags.of(SessionParameter.RATE_MESSAGES));
