@@ -56,3 +56,38 @@ Feature: Bad input (PROTOCOL.md §15)
     Given alice and bob have sessions
     When alice sends bob a chat whose recipient kind is "group"
     Then the message of the error alice receives names the member "/to/kind"
+
+  @LL-ERR-8 @must
+  Scenario Outline: Unknown members are read up to the reading limits
+    Given alice has a session
+    When alice pings with id "p-limit" and an unknown member holding <content>
+    Then alice receives a pong with id "p-limit"
+
+    Examples:
+      | content                                      |
+      | arrays nested to the depth limit             |
+      | a number literal as long as the length limit |
+
+  @LL-ERR-8 @must
+  Scenario Outline: A frame beyond the reading limits is closed with 4008
+    Given alice has a session
+    When alice pings with id "p-beyond" and an unknown member holding <content>
+    Then alice's connection is closed with code 4008
+
+    Examples:
+      | content                                                      |
+      | arrays nested one level deeper than the depth limit          |
+      | a number literal one character longer than the length limit  |
+
+  @LL-ERR-9 @must
+  Scenario Outline: A string with an unpaired surrogate gets an error naming the member, and is not acted on
+    Given alice and bob have sessions
+    When alice sends bob a chat whose "<member>" holds an unpaired surrogate
+    Then alice receives an error "invalid_message" about that chat, pointing at "<pointer>"
+    And bob receives nothing from alice before her next chat
+
+    Examples:
+      | member         | pointer   |
+      | body           | /body     |
+      | recipient id   | /to/id    |
+      | unknown member | /x_future |

@@ -13,6 +13,11 @@ Feature: Transport (PROTOCOL.md §3)
     When alice connects offering no subprotocol
     Then alice's connection is closed with code 4007
 
+  @LL-TR-3 @must
+  Scenario: A client that offers only a case variant of longlink.v1 is closed with 4007
+    When alice connects offering the subprotocol "LONGLINK.V1"
+    Then alice's connection is closed with code 4007
+
   @LL-TR-4 @must
   Scenario: The server sends text frames that each hold one JSON object
     Given alice has a session

@@ -1,6 +1,8 @@
 package io.longlink.server;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.longlink.codec.MessageCodec;
+import io.longlink.codec.ReadingRules;
 import io.longlink.protocol.CloseCode;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.auth.JwtVerifier;
@@ -22,6 +24,7 @@ import io.longlink.server.transport.OperationsHandler;
 import io.longlink.server.violation.Violation;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import io.longlink.server.violation.Violations;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -86,7 +89,7 @@ public final class LonglinkServer implements AutoCloseable {
     ConnectionRegistry connections = new ConnectionRegistry();
     ConnectionContext ctx = new ConnectionContext(config, hub,
         new JwtVerifier(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock, config.violations()),
-        MessageCodec.create(), metrics, scheduler, clock, new AuthOkFactory(config), new AtomicLong(), connections);
+        MessageCodec.create(readingRules(config.violations())), metrics, scheduler, clock, new AuthOkFactory(config), new AtomicLong(), connections);
 
     Server jetty = new Server();
     ServerConnector connector = connector(jetty, config);
@@ -125,6 +128,19 @@ public final class LonglinkServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     return connector;
+  }
+
+  /** How the server reads JSON: PROTOCOL.md's rules, unless a violation switch of LL-ERR-8 or LL-ERR-9 says otherwise. */
+  private static ReadingRules readingRules(Violations violations) {
+    ReadingRules rules = ReadingRules.LONGLINK;
+    if (violations.has(Violation.ERR_8)) {
+      rules = new ReadingRules(StreamReadConstraints.DEFAULT_MAX_DEPTH, StreamReadConstraints.DEFAULT_MAX_NUM_LEN,
+          rules.acceptUnpairedSurrogates());
+    }
+    if (violations.has(Violation.ERR_9)) {
+      rules = new ReadingRules(rules.maxDepth(), rules.maxNumberLength(), true);
+    }
+    return rules;
   }
 
   private static void warnAboutViolations(ServerConfig config) {

@@ -1,7 +1,9 @@
 package io.longlink.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * JSON text to typed message and back. Decoding validates the message against the one schema of
  * its type and direction, so that an error names the offending member instead of listing every
- * branch of a union. Thread-safe; create one and share it.
+ * branch of a union. It reads JSON within the bounds of PROTOCOL.md LL-ERR-8 and refuses strings
+ * that are not Unicode text (LL-ERR-9). Thread-safe; create one and share it.
  */
 public final class MessageCodec {
 
@@ -28,20 +31,41 @@ public final class MessageCodec {
 
   private final ObjectMapper mapper;
   private final MessageCatalog catalog;
+  private final ReadingRules rules;
 
-  private MessageCodec(ObjectMapper mapper, MessageCatalog catalog) {
-    this.mapper = mapper;
+  private MessageCodec(ReadingRules rules, MessageCatalog catalog) {
+    this.mapper = newMapper(rules);
     this.catalog = catalog;
+    this.rules = rules;
   }
 
   /** A codec for the packaged specification. */
   public static MessageCodec create() {
-    return new MessageCodec(newMapper(), MessageCatalog.load());
+    return create(ReadingRules.LONGLINK);
+  }
+
+  /** A codec that reads by other rules than PROTOCOL.md's; for tests that show what the rules prevent. */
+  public static MessageCodec create(ReadingRules rules) {
+    return new MessageCodec(rules, MessageCatalog.load());
   }
 
   /** The JSON mapper the codec uses: strict about what JSON is, lenient about unknown members (LL-MSG-2, LL-MSG-3). */
   public static ObjectMapper newMapper() {
-    return JsonMapper.builder()
+    return newMapper(ReadingRules.LONGLINK);
+  }
+
+  /**
+   * Jackson reads to the bounds of the rules and no others: the frame size limit already bounds
+   * strings and names, and any other limit would refuse messages LL-MSG-2 says to read.
+   */
+  private static ObjectMapper newMapper(ReadingRules rules) {
+    StreamReadConstraints constraints = StreamReadConstraints.builder()
+        .maxNestingDepth(rules.maxDepth())
+        .maxNumberLength(rules.maxNumberLength())
+        .maxNameLength(Integer.MAX_VALUE)
+        .maxStringLength(Integer.MAX_VALUE)
+        .build();
+    return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -73,6 +97,10 @@ public final class MessageCodec {
     if (text == null || text.isBlank()) {
       return DecodeResult.failed(DecodeError.unreadable(Kind.NOT_JSON, "the frame is empty; send one JSON object"));
     }
+    Optional<DecodeError> beyondBounds = ReadingBounds.check(text, rules);
+    if (beyondBounds.isPresent()) {
+      return DecodeResult.failed(beyondBounds.get());
+    }
     try {
       return DecodeResult.ok(mapper.readTree(text));
     } catch (JsonProcessingException e) {
@@ -98,6 +126,12 @@ public final class MessageCodec {
           ? "the message has no \"type\" member; every message names its type"
           : "the message's \"type\" is a " + typeNode.getNodeType().name().toLowerCase() + ", not a string"));
     }
+    if (!rules.acceptUnpairedSurrogates()) {
+      Optional<DecodeError> notText = unpairedSurrogates(node, typeNode.asText());
+      if (notText.isPresent()) {
+        return DecodeResult.failed(notText.get());
+      }
+    }
     String type = typeNode.asText();
     String ref = messageId(node).orElse(null);
     Optional<MessageDefinition> definition = catalog.find(direction, type);
@@ -118,6 +152,26 @@ public final class MessageCodec {
       throw new IllegalStateException("a schema-valid " + type + " message did not bind to "
           + definition.get().modelClass().getName() + ": " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * A member name that is not Unicode text makes the frame unreadable: no pointer to that member
+   * could be written as text. A string value that is not makes the message invalid, at its pointer.
+   */
+  private static Optional<DecodeError> unpairedSurrogates(JsonNode node, String type) {
+    Optional<String> badName = UnpairedSurrogates.inNames(node, "");
+    if (badName.isPresent()) {
+      return Optional.of(DecodeError.unreadable(Kind.NOT_JSON, "a member name of the object at \""
+          + badName.get() + "\" holds an unpaired surrogate; member names are Unicode text (I-JSON, RFC 7493)"));
+    }
+    List<SchemaViolation> violations = UnpairedSurrogates.inValues(node);
+    if (violations.isEmpty()) {
+      return Optional.empty();
+    }
+    String cleanType = UnpairedSurrogates.firstUnpaired(type) < 0 ? type : null;
+    return Optional.of(new DecodeError(Kind.SCHEMA_VIOLATION, cleanType, messageId(node).orElse(null), violations,
+        "invalid " + (cleanType == null ? "" : cleanType + " ") + "message: " + violations.get(0)
+            + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "")));
   }
 
   /** The message's {@code id} when it is a valid message id: what an error's {@code ref} names. */

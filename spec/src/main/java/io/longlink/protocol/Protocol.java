@@ -21,5 +21,11 @@ public final class Protocol {
   /** The largest close reason RFC 6455 allows, in bytes. */
   public static final int MAX_CLOSE_REASON_BYTES = 123;
 
+  /** The deepest nesting of objects and arrays a receiver reads, the message object being depth 1 (LL-ERR-8). */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** The longest number literal a receiver reads, in characters (LL-ERR-8). */
+  public static final int MAX_NUMBER_LENGTH = 64;
+
   private Protocol() {}
 }

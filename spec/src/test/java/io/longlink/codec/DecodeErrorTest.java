@@ -102,6 +102,63 @@ class DecodeErrorTest {
     assertTrue(result.isOk(), result::toString);
   }
 
+  private static String pingHolding(String value) {
+    return "{\"type\":\"ping\",\"x\":" + value + "}";
+  }
+
+  @Test
+  void theReadingBoundsAreExactAndTheErrorSaysWhichOneBroke() {
+    assertTrue(codec.decodeClientMessage(pingHolding("[".repeat(63) + "]".repeat(63))).isOk(), "depth 64");
+    assertTrue(codec.decodeClientMessage(pingHolding("-1." + "2".repeat(58) + "e+9")).isOk(), "a number of 64 characters");
+    DecodeError deep = clientError(pingHolding("[".repeat(64) + "]".repeat(64)));
+    assertEquals(Kind.TOO_DEEP, deep.kind());
+    assertTrue(deep.unreadable() && deep.detail().contains("64 levels"), deep.detail());
+    DecodeError longNumber = clientError(pingHolding("-1." + "2".repeat(59) + "e+9"));
+    assertEquals(Kind.NUMBER_TOO_LONG, longNumber.kind());
+    assertTrue(longNumber.unreadable() && longNumber.detail().contains("64 characters (65,"), longNumber.detail());
+  }
+
+  @Test
+  void textInsideStringsIsNotCountedAgainstTheBounds() {
+    assertTrue(codec.decodeClientMessage(pingHolding("\"" + "[{".repeat(100) + "9".repeat(100) + "\\\"\"")).isOk());
+  }
+
+  @Test
+  void aCodecCanBeBuiltToReadMore() {
+    MessageCodec lenient = MessageCodec.create(new ReadingRules(1_000, 1_000, true));
+    assertTrue(lenient.decodeClientMessage(pingHolding("[".repeat(500) + "]".repeat(500))).isOk());
+    assertTrue(lenient.decodeClientMessage(pingHolding("9".repeat(500))).isOk());
+    assertTrue(lenient.decodeClientMessage(pingHolding("\"\\ud800\"")).isOk());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"bob\"},\"body\":\"a\\ud800\"}|/body",
+      "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"bob\"},\"body\":\"\\ude00b\"}|/body",
+      "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"b\\udbff\"},\"body\":\"hi\"}|/to/id",
+      "{\"type\":\"ping\",\"a/b\":[\"ok\",\"\\ud800\"]}|/a~1b/1",
+      "{\"type\":\"ty\\ud800pe\"}|/type"})
+  void aStringWithAnUnpairedSurrogateIsAViolationAtItsPointer(String text, String pointer) {
+    DecodeError error = clientError(text);
+    assertEquals(Kind.SCHEMA_VIOLATION, error.kind(), error.detail());
+    assertEquals(pointer, error.pointer().orElseThrow(), error.detail());
+    assertTrue(error.detail().contains("unpaired surrogate") && UnpairedSurrogates.firstUnpaired(error.detail()) < 0,
+        error.detail());
+  }
+
+  @Test
+  void pairedSurrogatesAreText() {
+    assertTrue(codec.decodeClientMessage(
+        "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"bob\"},\"body\":\"\\ud83d\\ude00\"}").isOk());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"type\":\"ping\",\"\\ud800\":1}", "{\"type\":\"ping\",\"x\":{\"\ud800\":1}}"})
+  void aMemberNameWithAnUnpairedSurrogateIsUnreadable(String text) {
+    DecodeError error = clientError(text);
+    assertEquals(Kind.NOT_JSON, error.kind(), error.detail());
+  }
+
   @Test
   void theDirectionDecidesWhichAckIsMeant() {
     assertInstanceOf(DeliveryAck.class, codec.decodeClientMessage("{\"type\":\"ack\",\"seq\":3}").message());

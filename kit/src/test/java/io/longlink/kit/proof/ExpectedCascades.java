@@ -14,7 +14,8 @@ final class ExpectedCascades {
   record Cascade(Set<String> rules, String reason) {}
 
   private static final Set<String> PONG_PROBES = Set.of("LL-TR-4", "LL-HB-2", "LL-MSG-1", "LL-AUTH-2", "LL-HB-4",
-      "LL-ROOM-3", "LL-DLV-4", "LL-DLV-6", "LL-DLV-9", "LL-DLV-13", "LL-LIM-3", "LL-LIM-6", "LL-ERR-4", "LL-ERR-5", "LL-ERR-6");
+      "LL-ROOM-3", "LL-DLV-4", "LL-DLV-6", "LL-DLV-9", "LL-DLV-13", "LL-LIM-3", "LL-LIM-6", "LL-ERR-4", "LL-ERR-5", "LL-ERR-6",
+      "LL-ERR-8");
   private static final String PONG_REASON = "a pong is the kit's proof that a connection is open and serving, and its "
       + "barrier for \"nothing arrived before\"; without usable pongs those checks cannot pass";
 
@@ -29,8 +30,8 @@ final class ExpectedCascades {
       Map.entry("LL-TR-4", new Cascade(PONG_PROBES, PONG_REASON)),
       Map.entry("LL-HB-2", new Cascade(PONG_PROBES, PONG_REASON)),
       Map.entry("LL-MSG-1", new Cascade(Set.of("LL-ROOM-4"), "the broken message is left, which LL-ROOM-4 waits for")),
-      Map.entry("LL-MSG-2", new Cascade(Set.of("LL-CHAT-4"),
-          "LL-CHAT-4 sends a chat with a from member, which no schema defines")),
+      Map.entry("LL-MSG-2", new Cascade(Set.of("LL-CHAT-4", "LL-ERR-8"),
+          "LL-CHAT-4 sends a chat with a from member, and LL-ERR-8 a ping with an x_future member, which no schema defines")),
       Map.entry("LL-AUTH-2", new Cascade(Set.of("LL-AUTH-10", "LL-DLV-9"),
           "the extra auth_ok is a second auth_ok for LL-AUTH-10, and the message before the pong for LL-DLV-9")),
       Map.entry("LL-AUTH-5", new Cascade(Set.of("LL-SEC-3"), "LL-SEC-3 authenticates with a token that is not a JWT")),
@@ -57,9 +58,12 @@ final class ExpectedCascades {
       Map.entry("LL-LIM-5", new Cascade(Set.of("LL-LIM-3"), "the kit's keepalive pings then use up rate")),
       Map.entry("LL-LIM-6", new Cascade(Set.of("LL-SHUT-3"), "without a connection limit there is no goaway to check")),
       Map.entry("LL-ERR-1", new Cascade(Set.of("LL-ERR-6", "LL-CLOSE-1"), "both close a connection with a binary frame")),
-      Map.entry("LL-ERR-3", new Cascade(Set.of("LL-CLOSE-1"), "LL-CLOSE-1 closes a connection with an unreadable frame")),
+      Map.entry("LL-ERR-3", new Cascade(Set.of("LL-CLOSE-1", "LL-ERR-8"),
+          "LL-CLOSE-1 closes a connection with an unreadable frame, and a frame beyond LL-ERR-8's limits is one")),
       Map.entry("LL-ERR-4", new Cascade(Set.of("LL-MSG-1"), "LL-MSG-1 makes the server answer an unknown type")),
-      Map.entry("LL-CLOSE-1", new Cascade(Set.of("LL-ERR-3"), "the code outside the table is used for unreadable frames")));
+      Map.entry("LL-ERR-5", new Cascade(Set.of("LL-ERR-9"), "LL-ERR-9's invalid_message names the member by its pointer")),
+      Map.entry("LL-CLOSE-1", new Cascade(Set.of("LL-ERR-3", "LL-ERR-8"),
+          "the code outside the table is used for unreadable frames, which frames beyond LL-ERR-8's limits are")));
 
   private ExpectedCascades() {}
 

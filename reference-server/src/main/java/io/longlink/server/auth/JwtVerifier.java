@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The reference server's tokens: HS256 JWTs. {@code sub} is the user id; {@code exp} and
+ * The reference server's tokens: HS256 JWTs. {@code sub} is the user id, a JSON string as RFC 7519
+ * §4.1.2 says (a number is refused, not turned into a string); {@code exp} and
  * {@code nbf} are honoured with a few seconds of leeway for clock skew; {@code iss} and
  * {@code aud} are checked when configured; the {@code scope} claim (a space-separated string or
  * an array) has to contain {@code longlink}, otherwise the user is not allowed in (4003).
@@ -56,7 +57,9 @@ public final class JwtVerifier implements TokenVerifier {
       return violations.has(Violation.AUTH_5) ? AuthDecision.accept("anonymous")
           : AuthDecision.refuse(CloseCode.UNAUTHORIZED, "the token is not a JWT");
     }
-    String user = claims.getSubject();
+    // Nimbus turns a numeric sub into a string; the token's own JSON says what the issuer wrote.
+    Object sub = jwt.getPayload().toJSONObject().get("sub");
+    String user = sub instanceof String s ? s : null;
     if (!violations.has(Violation.AUTH_5)) {
       AuthDecision signature = checkSignature(jwt);
       if (signature != null) {
@@ -64,7 +67,9 @@ public final class JwtVerifier implements TokenVerifier {
       }
     }
     if (user == null || !USER_ID.matcher(user).matches()) {
-      return AuthDecision.refuse(CloseCode.UNAUTHORIZED, "the token's sub is missing or not a valid user id");
+      return AuthDecision.refuse(CloseCode.UNAUTHORIZED, sub == null || sub instanceof String
+          ? "the token's sub is missing or not a valid user id (1-128 printable ASCII characters)"
+          : "the token's sub is a JSON " + (sub instanceof Number ? "number" : "non-string") + "; it has to be a string");
     }
     long now = clock.millis();
     Date exp = claims.getExpirationTime();

@@ -96,6 +96,15 @@ public final class Connection implements ClientSession {
     activity(false);
   }
 
+  /** Runs {@code task} after {@code delayMs}, unless the connection closed by then. */
+  public void after(long delayMs, Runnable task) {
+    ctx.scheduler().schedule(() -> {
+      if (state.get() != State.CLOSED) {
+        task.run();
+      }
+    }, delayMs, TimeUnit.MILLISECONDS);
+  }
+
   /** The connection is closed, whoever closed it. */
   public void onClosed(int code, String reason) {
     if (state.getAndSet(State.CLOSED) == State.CLOSED) {

@@ -30,7 +30,9 @@ public final class Endpoints {
     }
     long limit = maxBytes;
     container.addMapping(config.path(), (request, response, callback) -> {
-      boolean offered = request.hasSubProtocol(Protocol.SUBPROTOCOL);
+      // Tokens compare exactly (RFC 6455 §11.3.4): Jetty's hasSubProtocol ignores case, and selecting
+      // longlink.v1 for an offered LONGLINK.V1 makes Jetty fail the upgrade with a 500.
+      boolean offered = request.getSubProtocols().contains(Protocol.SUBPROTOCOL);
       if (offered && !violations.has(Violation.TR_2)) {
         response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
       }

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class JettyEndpoint implements Wire {
 
   private static final Logger LOG = LoggerFactory.getLogger(JettyEndpoint.class);
+  /** How long the rest of an oversize message is read and dropped before the 1009 close (see TextAssembler). */
+  private static final long DISCARD_LIMIT_MS = 10_000;
 
   private final boolean offeredSubprotocol;
   private final String query;
@@ -34,6 +36,7 @@ public final class JettyEndpoint implements Wire {
   private final Connection connection;
   private volatile Session session;
   private boolean inBinaryMessage;
+  private boolean discardTimerSet;
 
   JettyEndpoint(ConnectionContext ctx, boolean offeredSubprotocol, String query, String remoteAddress, long maxBytes,
       boolean lenientUtf8, Runnable sessionStarted) {
@@ -98,10 +101,21 @@ public final class JettyEndpoint implements Wire {
     switch (assembler.add(frame.getPayload(), frame.isFin())) {
       case MORE -> connection.onOtherFrame();
       case COMPLETE -> connection.onText(assembler.text());
-      case TOO_BIG -> close(CloseCode.MESSAGE_TOO_BIG.code(),
-          "message_too_big: a frame is larger than limits.max_message_bytes (" + assembler.limit() + ")");
+      case DISCARDING -> {
+        connection.onOtherFrame();
+        if (!discardTimerSet) {
+          discardTimerSet = true;
+          connection.after(DISCARD_LIMIT_MS, this::closeTooBig);
+        }
+      }
+      case TOO_BIG -> closeTooBig();
       case INVALID_UTF8 -> close(CloseCode.INVALID_PAYLOAD.code(), "invalid_payload: the text frame is not valid UTF-8");
     }
+  }
+
+  private void closeTooBig() {
+    close(CloseCode.MESSAGE_TOO_BIG.code(),
+        "message_too_big: a frame is larger than limits.max_message_bytes (" + assembler.limit() + ")");
   }
 
   @OnWebSocketClose

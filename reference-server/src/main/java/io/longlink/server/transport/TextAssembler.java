@@ -11,13 +11,24 @@ import java.nio.charset.StandardCharsets;
  * Reassembles one text message from its frames, enforcing the size limit as bytes arrive and
  * decoding UTF-8 strictly at the end. The server does this itself, rather than leaving it to the
  * WebSocket library, so that the limits and the 1007/1009 outcomes are exactly the advertised ones.
+ *
+ * <p>A message over the limit is not closed on at once: the rest of it is read and dropped (up to
+ * {@link #DISCARD_LIMIT_BYTES}), because Jetty drops the TCP connection right after a 1009 close
+ * frame, and a socket closed with unread input sends a TCP reset, which can destroy the close frame
+ * on its way to a client that is still writing its frame.
  */
 final class TextAssembler {
+
+  /** How much of an oversize message is read and dropped before the connection is closed regardless. */
+  static final long DISCARD_LIMIT_BYTES = 16L * 1024 * 1024;
 
   /** The result of adding a frame. */
   enum Step {
     MORE,
     COMPLETE,
+    /** The message is over the limit and more of it is coming; it is being dropped. */
+    DISCARDING,
+    /** The message is over the limit and its end arrived, or the drop limit was reached: close now. */
     TOO_BIG,
     INVALID_UTF8
   }
@@ -26,6 +37,7 @@ final class TextAssembler {
   private final boolean lenientUtf8;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private String text;
+  private long discarded = -1;
 
   /**
    * @param maxBytes the largest message accepted
@@ -38,9 +50,14 @@ final class TextAssembler {
 
   Step add(ByteBuffer payload, boolean fin) {
     int length = payload == null ? 0 : payload.remaining();
+    if (discarded >= 0) {
+      discarded += length;
+      return fin || discarded > DISCARD_LIMIT_BYTES ? Step.TOO_BIG : Step.DISCARDING;
+    }
     if ((long) buffer.size() + length > maxBytes) {
+      discarded = buffer.size() + (long) length;
       buffer.reset();
-      return Step.TOO_BIG;
+      return fin ? Step.TOO_BIG : Step.DISCARDING;
     }
     if (length > 0) {
       byte[] bytes = new byte[length];

@@ -72,6 +72,8 @@ public enum Violation {
   ERR_5("LL-ERR-5", "leaves out the pointer of invalid_message errors"),
   ERR_6("LL-ERR-6", "closes every connection of a user who sent bad input"),
   ERR_7("LL-ERR-7", "answers invalid messages with an error that says only \"bad input\""),
+  ERR_8("LL-ERR-8", "reads JSON to Jackson's default limits (1000 levels, 1000-digit numbers) instead of 64 and 64"),
+  ERR_9("LL-ERR-9", "accepts strings that hold an unpaired surrogate, and sends them on as \"?\""),
   CLOSE_1("LL-CLOSE-1", "closes unreadable frames with 4400, a code outside the table"),
   CLOSE_2("LL-CLOSE-2", "closes without a reason"),
   SEC_3("LL-SEC-3", "authenticates connections by a token in the URL query"),

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** PROTOCOL.md §3 and §7: subprotocol, auth, auth_ok and every way auth fails. */
 class HandshakeIT {
@@ -44,6 +46,22 @@ class HandshakeIT {
   void aClientThatDoesNotOfferTheSubprotocolIsClosedWith4007() throws Exception {
     try (TestClient c = TestClient.connectOffering(server.uri())) {
       assertEquals(4007, c.awaitClose(WAIT).code());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"LONGLINK.V1", "Longlink.v1", "longlink.V1"})
+  void aCaseVariantOfTheSubprotocolIsNotItAndIsClosedWith4007(String variant) throws Exception {
+    try (TestClient c = TestClient.connectOffering(server.uri(), variant)) {
+      assertEquals("", c.subprotocol(), "no subprotocol selected for " + variant);
+      assertEquals(4007, c.awaitClose(WAIT).code());
+    }
+  }
+
+  @Test
+  void theSubprotocolIsSelectedAmongOthersOffered() throws Exception {
+    try (TestClient c = TestClient.connectOffering(server.uri(), "LONGLINK.V1", "chat", "longlink.v1")) {
+      assertEquals("longlink.v1", c.subprotocol());
     }
   }
 
@@ -82,6 +100,12 @@ class HandshakeIT {
     assertEquals(4001, refusal(auth(TestServer.token(alice) + "x")));
     assertEquals(4002, refusal(auth(TestServer.expiredToken(alice))));
     assertEquals(4003, refusal(auth(TestServer.forbiddenToken(alice))));
+  }
+
+  @Test
+  void aTokenWhoseSubIsNotAStringIsClosedWith4001() throws Exception {
+    assertEquals(4001, refusal(auth(TestServer.tokenWithSub(12345))));
+    assertEquals(4001, refusal(auth(TestServer.tokenWithSub(List.of("alice")))));
   }
 
   @Test

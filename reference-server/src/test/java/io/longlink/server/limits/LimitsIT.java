@@ -8,14 +8,22 @@ import static io.longlink.server.testing.ServerExtension.WAIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.testing.Messages;
+import io.longlink.server.testing.RawSocket;
 import io.longlink.server.testing.TestClient;
 import io.longlink.server.testing.ServerExtension;
 import io.longlink.server.testing.TestServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** PROTOCOL.md §14: message size, rate, connections per user. */
 class LimitsIT {
@@ -39,6 +47,26 @@ class LimitsIT {
       assertEquals("big", a.awaitType("ack", WAIT).path("id").asText());
       a.send(chatOfSize(bob, "too-big", max + 1));
       assertEquals(1009, a.awaitClose(WAIT).code());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200_000, 6_500_000})
+  void aClientThatKeepsReadingSeesThe1009OfAFrameFarOverTheLimit(int bytes) throws Exception {
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try (RawSocket raw = RawSocket.open(server.uri(), 65_536)) {
+      raw.sendText("{\"type\":\"auth\",\"token\":\"" + TestServer.token(TestServer.user("alice"))
+          + "\",\"client\":{\"name\":\"t\",\"version\":\"1\"}}");
+      byte[] huge = Messages.ping("x".repeat(bytes)).getBytes(StandardCharsets.US_ASCII);
+      Future<?> sent = writer.submit(() -> {
+        raw.sendFrame(0x1, huge);
+        return null;
+      });
+      assertEquals(1009, raw.readUntilClose());
+      // The server read the whole frame before it dropped the connection, so no TCP reset cut the write short.
+      sent.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } finally {
+      writer.shutdownNow();
     }
   }
 

@@ -64,6 +64,18 @@ class SigningIT {
   }
 
   @Test
+  void aSignedChatWithAnUnpairedSurrogateIsInvalidNotBadlySigned() throws Exception {
+    String alice = TestServer.user("alice");
+    try (TestClient a = TestClient.session(server.uri(), alice)) {
+      a.send(signed(alice, "s-5", "bob", System.currentTimeMillis(), TestServer.signingKey(alice))
+          .replace("signed hello", "signed \\ud800 hello"));
+      JsonNode error = a.awaitType("error", WAIT);
+      assertEquals("invalid_message", error.path("code").asText(), error.toString());
+      assertEquals("/body", error.path("pointer").asText());
+    }
+  }
+
+  @Test
   void aChatOutsideTheReplayWindowIsRefused() throws Exception {
     String alice = TestServer.user("alice");
     long window = server.config().millis(SessionParameter.REPLAY_WINDOW_MS);

@@ -70,14 +70,23 @@ public final class TestServer implements AutoCloseable {
     return jwt(user, Instant.now().plus(Duration.ofHours(1)), "profile");
   }
 
+  /** A valid, signed token whose {@code sub} claim is {@code sub} as given: a number, an array, whatever. */
+  public static String tokenWithSub(Object sub) {
+    return sign(new JWTClaimsSet.Builder().claim("sub", sub)
+        .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).claim("scope", "longlink").build());
+  }
+
   public static byte[] signingKey(String user) {
     return ChatSignature.hmac(SIGNING_SECRET, "longlink-signing-key:" + user);
   }
 
   private static String jwt(String user, Instant expiry, String scope) {
+    return sign(new JWTClaimsSet.Builder().subject(user).expirationTime(Date.from(expiry)).claim("scope", scope).build());
+  }
+
+  private static String sign(JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
-          new JWTClaimsSet.Builder().subject(user).expirationTime(Date.from(expiry)).claim("scope", scope).build());
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
       jwt.sign(new MACSigner(JWT_SECRET));
       return jwt.serialize();
     } catch (Exception e) {
