@@ -25,7 +25,9 @@ public enum Profile {
       values.put(SessionParameter.HEARTBEAT_TIMEOUT_MS, 1_500L);
       values.put(SessionParameter.RECONNECT_INITIAL_DELAY_MS, 100L);
       values.put(SessionParameter.RECONNECT_MAX_DELAY_MS, 2_000L);
-      values.put(SessionParameter.AUTH_TIMEOUT_MS, 1_000L);
+      // Since 1.1 the auth timeout also bounds the TCP and TLS handshakes and the upgrade (LL-LIM-9): 1 s
+      // was too tight for a cold JVM on a busy 2-core machine.
+      values.put(SessionParameter.AUTH_TIMEOUT_MS, 2_000L);
       values.put(SessionParameter.ACK_TIMEOUT_MS, 800L);
       values.put(SessionParameter.MAX_PENDING, 16L);
       values.put(SessionParameter.DEDUP_WINDOW_MS, 60_000L);
