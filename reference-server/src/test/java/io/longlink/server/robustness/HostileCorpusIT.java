@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -67,7 +69,7 @@ class HostileCorpusIT {
         List<String> healthy = pair.stop();
         failures.addAll(healthy.stream().map(p -> "healthy clients: " + p).toList());
         failures.addAll(witness.problems().stream().map(p -> "witness: " + p).toList());
-        report.add(corpus.size() + " distinct inputs in " + tookMs + " ms over " + WORKERS + " workers; healthy clients exchanged "
+        report.add(corpus.size() + " distinct inputs " + byFamily(corpus) + " in " + tookMs + " ms over " + WORKERS + " workers; healthy clients exchanged "
             + pair.chats() + " chats, ack latency median " + pair.medianAckMillis() + " ms, max " + pair.maxAckMillis()
             + " ms (deadline " + HealthyPair.ACK_DEADLINE.toMillis() + " ms); " + dropped + " huge frames dropped the connection"
             + " before their close was read (counted in /metrics instead)");
@@ -88,6 +90,10 @@ class HostileCorpusIT {
   private static UnaryOperator<ServerConfig.Builder> quiet(UnaryOperator<ServerConfig.Builder> more) {
     return b -> more.apply(b.set(SessionParameter.HEARTBEAT_INTERVAL_MS, 5_000L).set(SessionParameter.HEARTBEAT_TIMEOUT_MS, 15_000L)
         .set(SessionParameter.ACK_TIMEOUT_MS, 10_000L).set(SessionParameter.MAX_PENDING, 1_000_000L));
+  }
+
+  private static String byFamily(List<HostileInput> corpus) {
+    return corpus.stream().collect(Collectors.groupingBy(HostileInput::family, TreeMap::new, Collectors.counting())).toString();
   }
 
   private static void assertDistinct(List<HostileInput> corpus) {
