@@ -48,6 +48,8 @@ public final class TestClient implements AutoCloseable {
       });
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private static final String KEEPALIVE_ID = "test-client-keepalive";
+
   private volatile java.util.concurrent.ScheduledFuture<?> keepAlive;
   private final List<Event> skipped = new ArrayList<>();
   private Event closeSeen;
@@ -116,7 +118,7 @@ public final class TestClient implements AutoCloseable {
   public TestClient keepAlive(Duration interval) {
     keepAlive = PINGER.scheduleAtFixedRate(() -> {
       if (!socket.isOutputClosed()) {
-        send("{\"type\":\"ping\"}");
+        send("{\"type\":\"ping\",\"id\":\"" + KEEPALIVE_ID + "\"}");
       }
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
@@ -247,7 +249,11 @@ public final class TestClient implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        events.add(new Event(partial.toString(), false, null, null, System.nanoTime()));
+        String text = partial.toString();
+        // The keepalive's pongs are the client's own business: a test waiting for "pong" must see only its own.
+        if (!text.contains("\"" + KEEPALIVE_ID + "\"")) {
+          events.add(new Event(text, false, null, null, System.nanoTime()));
+        }
         partial.setLength(0);
       }
       webSocket.request(1);
