@@ -15,6 +15,8 @@ import io.longlink.client.store.StoredChat;
 import io.longlink.client.time.ClientScheduler;
 import io.longlink.client.transport.JdkTransport;
 import io.longlink.client.transport.Transport;
+import io.longlink.codec.MessageCodec;
+import io.longlink.model.Ping;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -38,6 +40,17 @@ final class ClientFactory {
     this.scheduler = scheduler;
     this.observer = observer;
     this.processing = processing;
+  }
+
+  /**
+   * Loads and compiles what the first client needs (the codec's schemas, the HTTP client), so that
+   * the first {@code connect} is answered well within DRIVER.md's 1000 ms on a cold JVM.
+   */
+  static void warmUp() {
+    MessageCodec codec = MessageCodec.create();
+    codec.decodeServerMessage("{\"type\": \"pong\", \"ts\": 0}");
+    codec.encode(new Ping("p-0"));
+    HttpClient.newBuilder().build();
   }
 
   /** Throws {@link io.longlink.client.ClientConfigException} when the library refuses the configuration. */

@@ -81,6 +81,7 @@ public final class DriverMain {
     for (Violation v : violations) {
       System.err.println("longlink driver: breaking " + v.ruleId() + ": the client " + v.behaviour());
     }
+    ClientFactory.warmUp();
     events.write(Driver.ready(ClientBuilder.LIBRARY_NAME, ClientBuilder.libraryVersion()));
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
