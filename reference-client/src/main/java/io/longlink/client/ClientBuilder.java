@@ -5,6 +5,7 @@ import io.longlink.client.connection.Dependencies;
 import io.longlink.client.inbox.Inbox;
 import io.longlink.client.outbox.Outbox;
 import io.longlink.client.reconnect.Backoff;
+import io.longlink.client.reconnect.BackoffPolicy;
 import io.longlink.client.store.ClientStore;
 import io.longlink.client.store.MemoryClientStore;
 import io.longlink.client.time.ClientScheduler;
@@ -17,6 +18,7 @@ import io.longlink.signing.ChatSignature;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,7 +33,7 @@ public final class ClientBuilder {
 
   private final URI uri;
   private String token;
-  private DeliveryHandler deliveryHandler;
+  private AsyncDeliveryHandler deliveryHandler;
   private ClientObserver observer = new ClientObserver() { };
   private ClientStore store = new MemoryClientStore();
   private String clientName = LIBRARY_NAME;
@@ -39,6 +41,7 @@ public final class ClientBuilder {
   private byte[] signingKey;
   private ClientScheduler scheduler;
   private RandomGenerator random = RandomGenerator.getDefault();
+  private BackoffPolicy backoff;
   private Transport transport;
 
   ClientBuilder(URI uri) {
@@ -51,8 +54,27 @@ public final class ClientBuilder {
     return this;
   }
 
-  /** Where deliveries go (required). */
+  /**
+   * Where deliveries go, processed when the handler returns. Required, unless an
+   * {@link #asyncDeliveryHandler(AsyncDeliveryHandler)} is given; the later call wins.
+   */
   public ClientBuilder deliveryHandler(DeliveryHandler handler) {
+    this.deliveryHandler = handler == null ? null : d -> {
+      try {
+        handler.process(d);
+        return CompletableFuture.completedFuture(null);
+      } catch (Exception failure) {
+        return CompletableFuture.failedFuture(failure);
+      }
+    };
+    return this;
+  }
+
+  /**
+   * Where deliveries go, processed when the stage the handler returns completes; replaces a
+   * {@link #deliveryHandler(DeliveryHandler)}.
+   */
+  public ClientBuilder asyncDeliveryHandler(AsyncDeliveryHandler handler) {
     this.deliveryHandler = handler;
     return this;
   }
@@ -94,6 +116,16 @@ public final class ClientBuilder {
     return this;
   }
 
+  /**
+   * How long to wait before each reconnect attempt; by default {@link Backoff} on
+   * {@link #random(RandomGenerator)}, the draw of LL-RC-2. A policy that waits otherwise breaks
+   * the protocol: this is for tests and diagnostic wrappers.
+   */
+  public ClientBuilder backoff(BackoffPolicy policy) {
+    this.backoff = policy;
+    return this;
+  }
+
   /** The transport; a WebSocket on {@code java.net.http} by default. */
   public ClientBuilder transport(Transport transport) {
     this.transport = transport;
@@ -104,7 +136,8 @@ public final class ClientBuilder {
   public LonglinkClient build() {
     Endpoint.check(uri, token);
     checkToken(token);
-    require("deliveryHandler", deliveryHandler, "pass the code that processes delivered chats");
+    require("deliveryHandler", deliveryHandler, "pass the code that processes delivered chats (deliveryHandler or "
+        + "asyncDeliveryHandler)");
     require("observer", observer, "pass an observer, or leave the default");
     require("store", store, "pass a store, or leave the default MemoryClientStore");
     require("random", random, "pass a random source, or leave the default");
@@ -120,7 +153,7 @@ public final class ClientBuilder {
     MessageCodec codec = MessageCodec.create();
     Transport link = transport != null ? transport : new JdkTransport(Duration.ofSeconds(10));
     LonglinkClient[] client = new LonglinkClient[1];
-    Dependencies deps = new Dependencies(link, runOn, new Backoff(random), codec, observer, state -> {
+    Dependencies deps = new Dependencies(link, runOn, backoff != null ? backoff : new Backoff(random), codec, observer, state -> {
       client[0].stateChanged(state);
       observer.stateChanged(state);
     });
@@ -154,7 +187,8 @@ public final class ClientBuilder {
     }
   }
 
-  private static String libraryVersion() {
+  /** This library's version, from its jar's manifest, or {@code dev} when run from classes. */
+  public static String libraryVersion() {
     String version = ClientBuilder.class.getPackage().getImplementationVersion();
     return version != null ? version : "dev";
   }

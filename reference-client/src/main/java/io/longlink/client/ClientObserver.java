@@ -47,9 +47,10 @@ public interface ClientObserver {
 
   /**
    * The client lacks something the session needs, e.g. the server signs chats and no signing key
-   * was given (LL-SEC-8): the session stays up for receiving, chats fail.
+   * was given (LL-SEC-8, {@link ClientConfigException#parameter()} {@code signingKey}): the
+   * session stays up for receiving, chats fail.
    */
-  default void configurationError(String problem) {}
+  default void configurationError(ClientConfigException problem) {}
 
   /** Something inside the client failed (a bug, or a store that threw). */
   default void internalError(Throwable failure) {}

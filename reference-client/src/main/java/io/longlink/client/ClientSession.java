@@ -45,8 +45,8 @@ final class ClientSession implements SessionHandler {
     boolean chatsAllowed = !params.signing() || hasSigningKey;
     if (!chatsAllowed) {
       // LL-SEC-8: receiving needs no key, so the session stays; only chats cannot be sent.
-      observer.configurationError("the server signs chats (auth_ok advertises signing) but this client has no "
-          + "signing key; chats fail until a client is built with LonglinkClient.builder(...).signingKey(...)");
+      observer.configurationError(new ClientConfigException("signingKey", "is missing, and the server signs chats "
+          + "(auth_ok advertises signing); chats fail until a client is built with LonglinkClient.builder(...).signingKey(...)"));
     }
     // LL-SEC-7: sign on the server's clock, whatever the device's clock says.
     long offset = authOk.serverTime() - clock.getAsLong();

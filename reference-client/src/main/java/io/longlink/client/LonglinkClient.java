@@ -83,15 +83,25 @@ public final class LonglinkClient implements AutoCloseable {
 
   /** Joins a room; completes when the server answers joined. */
   public CompletableFuture<String> join(String room) {
+    return join(newId(), room);
+  }
+
+  /** Joins a room under an id the application chose (unique per user, as for chats). */
+  public CompletableFuture<String> join(String id, String room) {
+    check("id", id, MESSAGE_ID, "1-64 characters from A-Z a-z 0-9 . _ : -");
     check("room", room, NAME, "1-128 printable ASCII characters without spaces");
-    String id = newId();
     return onThread(() -> outbox.room(id, new Join(id, room)));
   }
 
   /** Leaves a room; completes when the server answers left. */
   public CompletableFuture<String> leave(String room) {
+    return leave(newId(), room);
+  }
+
+  /** Leaves a room under an id the application chose. */
+  public CompletableFuture<String> leave(String id, String room) {
+    check("id", id, MESSAGE_ID, "1-64 characters from A-Z a-z 0-9 . _ : -");
     check("room", room, NAME, "1-128 printable ASCII characters without spaces");
-    String id = newId();
     return onThread(() -> outbox.room(id, new Leave(id, room)));
   }
 
@@ -152,7 +162,11 @@ public final class LonglinkClient implements AutoCloseable {
     }
   }
 
-  private static String newId() {
+  /**
+   * A fresh message id, the kind the client gives a chat, join or leave when the application
+   * gives none: for an application that wants to know the id before the answer comes.
+   */
+  public static String newId() {
     return UUID.randomUUID().toString();
   }
 }

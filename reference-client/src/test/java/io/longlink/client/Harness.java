@@ -59,8 +59,8 @@ public final class Harness {
           }
 
           @Override
-          public void configurationError(String problem) {
-            events.add("configuration error: " + problem);
+          public void configurationError(ClientConfigException problem) {
+            events.add("configuration error: " + problem.getMessage());
           }
         });
     customise.accept(builder);

@@ -2,7 +2,7 @@ package io.longlink.client.connection;
 
 import io.longlink.client.ClientObserver;
 import io.longlink.client.ConnectionState;
-import io.longlink.client.reconnect.Backoff;
+import io.longlink.client.reconnect.BackoffPolicy;
 import io.longlink.client.time.ClientScheduler;
 import io.longlink.client.transport.Transport;
 import io.longlink.codec.MessageCodec;
@@ -14,5 +14,5 @@ import java.util.function.Consumer;
  *
  * @param stateSink where state changes go (the client keeps the latest and tells the observer)
  */
-public record Dependencies(Transport transport, ClientScheduler scheduler, Backoff backoff, MessageCodec codec,
+public record Dependencies(Transport transport, ClientScheduler scheduler, BackoffPolicy backoff, MessageCodec codec,
     ClientObserver observer, Consumer<ConnectionState> stateSink) {}

@@ -1,8 +1,8 @@
 package io.longlink.client.inbox;
 
+import io.longlink.client.AsyncDeliveryHandler;
 import io.longlink.client.ClientObserver;
 import io.longlink.client.Delivery;
-import io.longlink.client.DeliveryHandler;
 import io.longlink.client.connection.Sender;
 import io.longlink.client.connection.SessionParams;
 import io.longlink.client.store.ClientStore;
@@ -10,23 +10,32 @@ import io.longlink.client.store.ResumeState;
 import io.longlink.client.time.ClientScheduler;
 import io.longlink.model.ChatDelivery;
 import io.longlink.model.DeliveryAck;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Deliveries in: each (from, id) goes to the handler once (LL-DD-6), every delivery processed
- * is acknowledged after the handler returned, repeats included (LL-DLV-1), and the resume point
+ * is acknowledged after the handler finished, repeats included (LL-DLV-1), and the resume point
  * never claims a delivery the handler did not finish (LL-DLV-11).
  */
 public final class Inbox {
 
   private final ClientScheduler scheduler;
-  private final DeliveryHandler handler;
+  private final AsyncDeliveryHandler handler;
   private final ClientObserver observer;
   private final ProcessedIds processed;
   private final ResumePoint resume;
+  /** Handed over, not finished: key to the seqs of every copy received meanwhile. */
+  private final Map<String, Set<Long>> inProgress = new HashMap<>();
   private Sender sender;
   private long windowMs;
 
-  public Inbox(ClientStore store, ClientScheduler scheduler, DeliveryHandler handler, ClientObserver observer) {
+  public Inbox(ClientStore store, ClientScheduler scheduler, AsyncDeliveryHandler handler, ClientObserver observer) {
     this.scheduler = scheduler;
     this.handler = handler;
     this.observer = observer;
@@ -55,21 +64,59 @@ public final class Inbox {
   public void receive(ChatDelivery message) {
     Delivery delivery = Delivery.of(message);
     String key = ProcessedIds.key(message.from(), message.id());
-    boolean repeat = processed.contains(key);
+    Set<Long> copies = inProgress.get(key);
+    boolean repeat = copies != null || processed.contains(key);
     observer.deliveryReceived(delivery, repeat);
-    if (!repeat) {
-      try {
-        handler.process(delivery);
-      } catch (Exception failure) {
-        resume.notProcessed(message.seq());
-        observer.deliveryFailed(delivery, failure);
-        return;
-      }
-      processed.add(key, scheduler.now(), windowMs);
-      observer.deliveryProcessed(delivery);
+    if (copies != null) {
+      copies.add(message.seq());
+    } else if (repeat) {
+      acknowledge(message.seq());
+    } else {
+      handOver(key, delivery);
     }
-    resume.processed(message.seq());
-    sender.send(new DeliveryAck(message.seq()));
-    observer.deliveryAcked(message.seq());
+  }
+
+  private void handOver(String key, Delivery delivery) {
+    Set<Long> copies = new LinkedHashSet<>();
+    copies.add(delivery.seq());
+    inProgress.put(key, copies);
+    CompletionStage<?> done;
+    try {
+      done = handler.process(delivery);
+    } catch (Exception failure) {
+      done = CompletableFuture.failedFuture(failure);
+    }
+    if (done instanceof CompletableFuture<?> now && now.isDone()) {
+      // A handler that finished in the call: acknowledge in this task, as a synchronous one expects.
+      finish(key, delivery, now.handle((v, failure) -> failure).join());
+      return;
+    }
+    resume.notProcessed(delivery.seq());
+    done.whenComplete((v, failure) -> scheduler.execute(() -> finish(key, delivery, failure)));
+  }
+
+  private void finish(String key, Delivery delivery, Throwable outcome) {
+    Set<Long> copies = inProgress.remove(key);
+    Throwable failure = outcome instanceof CompletionException wrapped && wrapped.getCause() != null
+        ? wrapped.getCause() : outcome;
+    if (failure != null) {
+      resume.notProcessed(delivery.seq());
+      observer.deliveryFailed(delivery, failure instanceof Exception e ? e : new IllegalStateException(failure));
+      return;
+    }
+    processed.add(key, scheduler.now(), windowMs);
+    observer.deliveryProcessed(delivery);
+    for (long seq : copies) {
+      resume.processed(seq);
+      acknowledge(seq);
+    }
+  }
+
+  /** Acknowledges on the current session; with none, the server sends the delivery again and that copy is acked. */
+  private void acknowledge(long seq) {
+    if (sender != null) {
+      sender.send(new DeliveryAck(seq));
+      observer.deliveryAcked(seq);
+    }
   }
 }

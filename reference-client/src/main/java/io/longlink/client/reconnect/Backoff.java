@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * The reconnect delays of LL-RC-2: {@code delay_n = min(max_delay_ms, initial_delay_ms *
  * multiplier^n)}, the wait drawn uniformly from {@code [delay_n * (1 - jitter), delay_n]}.
  */
-public final class Backoff {
+public final class Backoff implements BackoffPolicy {
 
   private final RandomGenerator random;
 
@@ -32,6 +32,7 @@ public final class Backoff {
   }
 
   /** A wait drawn uniformly from {@code [floor, ceiling]} for index {@code n}. */
+  @Override
   public long draw(SessionParams p, int n) {
     long low = floor(p, n);
     long high = ceiling(p, n);

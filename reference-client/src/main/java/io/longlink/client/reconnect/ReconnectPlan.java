@@ -17,12 +17,12 @@ import java.util.function.IntConsumer;
 public final class ReconnectPlan {
 
   private final ClientScheduler scheduler;
-  private final Backoff backoff;
+  private final BackoffPolicy backoff;
   private int attempt;
   private long hintMs;
   private Cancellable timer = Cancellable.NONE;
 
-  public ReconnectPlan(ClientScheduler scheduler, Backoff backoff) {
+  public ReconnectPlan(ClientScheduler scheduler, BackoffPolicy backoff) {
     this.scheduler = scheduler;
     this.backoff = backoff;
   }

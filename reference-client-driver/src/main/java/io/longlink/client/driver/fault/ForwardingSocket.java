@@ -1,0 +1,65 @@
+package io.longlink.client.driver.fault;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/** A JDK WebSocket that passes every call on; a fault overrides what it breaks. */
+class ForwardingSocket implements WebSocket {
+
+  final WebSocket socket;
+
+  ForwardingSocket(WebSocket socket) {
+    this.socket = socket;
+  }
+
+  @Override
+  public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
+    return socket.sendText(data, last);
+  }
+
+  @Override
+  public CompletableFuture<WebSocket> sendBinary(ByteBuffer data, boolean last) {
+    return socket.sendBinary(data, last);
+  }
+
+  @Override
+  public CompletableFuture<WebSocket> sendPing(ByteBuffer message) {
+    return socket.sendPing(message);
+  }
+
+  @Override
+  public CompletableFuture<WebSocket> sendPong(ByteBuffer message) {
+    return socket.sendPong(message);
+  }
+
+  @Override
+  public CompletableFuture<WebSocket> sendClose(int statusCode, String reason) {
+    return socket.sendClose(statusCode, reason);
+  }
+
+  @Override
+  public void request(long n) {
+    socket.request(n);
+  }
+
+  @Override
+  public String getSubprotocol() {
+    return socket.getSubprotocol();
+  }
+
+  @Override
+  public boolean isOutputClosed() {
+    return socket.isOutputClosed();
+  }
+
+  @Override
+  public boolean isInputClosed() {
+    return socket.isInputClosed();
+  }
+
+  @Override
+  public void abort() {
+    socket.abort();
+  }
+}
