@@ -9,6 +9,7 @@ import java.util.List;
 final class ConfigValidator {
 
   private static final int MIN_SECRET_BYTES = 32;
+  private static final long MAX_BYTES = 1L << 40;
 
   private ConfigValidator() {}
 
@@ -46,6 +47,7 @@ final class ConfigValidator {
       problems.add("--max-total-pending is " + b.maxTotalPending() + "; it has to be at least --max-pending ("
           + maxPending + ")");
     }
+    bytes(b, problems);
     if (b.maxDedupEntries() < 1_000 || b.maxDedupEntries() > 1_000_000_000) {
       problems.add("--max-dedup-entries is " + b.maxDedupEntries() + "; use 1000-1000000000");
     }
@@ -54,6 +56,25 @@ final class ConfigValidator {
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
+    }
+  }
+
+  private static void bytes(ServerConfig.Builder b, List<String> problems) {
+    ByteBounds bounds = ByteBounds.resolve(b);
+    long perUser = b.session().get(SessionParameter.MAX_PENDING_BYTES).longValue();
+    long maxMessage = b.session().get(SessionParameter.MAX_MESSAGE_BYTES).longValue();
+    if (bounds.maxOutboundBytes() < perUser + 2 * maxMessage || bounds.maxOutboundBytes() > MAX_BYTES) {
+      problems.add("--max-outbound-bytes is " + bounds.maxOutboundBytes() + "; use " + (perUser + 2 * maxMessage) + "-"
+          + MAX_BYTES + ": at least --max-pending-bytes (" + perUser + ") plus twice --max-message-bytes (" + maxMessage
+          + "), so that a session's whole backlog and a largest message fit in its queue");
+    }
+    if (bounds.maxTotalPendingBytes() < perUser || bounds.maxTotalPendingBytes() > MAX_BYTES) {
+      problems.add("--max-total-pending-bytes is " + bounds.maxTotalPendingBytes() + "; use " + perUser + "-" + MAX_BYTES
+          + ": at least --max-pending-bytes (" + perUser + ")");
+    }
+    if (bounds.maxTotalOutboundBytes() < bounds.maxOutboundBytes() || bounds.maxTotalOutboundBytes() > MAX_BYTES) {
+      problems.add("--max-total-outbound-bytes is " + bounds.maxTotalOutboundBytes() + "; use " + bounds.maxOutboundBytes()
+          + "-" + MAX_BYTES + ": at least --max-outbound-bytes (" + bounds.maxOutboundBytes() + ")");
     }
   }
 
@@ -74,6 +95,12 @@ final class ConfigValidator {
     long cap = b.session().get(SessionParameter.RECONNECT_MAX_DELAY_MS).longValue();
     if (cap < initial) {
       problems.add("--reconnect-max-delay-ms is " + cap + "; it has to be at least --reconnect-initial-delay-ms (" + initial + ")");
+    }
+    long maxMessage = b.session().get(SessionParameter.MAX_MESSAGE_BYTES).longValue();
+    long pendingBytes = b.session().get(SessionParameter.MAX_PENDING_BYTES).longValue();
+    if (pendingBytes < 2 * maxMessage) {
+      problems.add("--max-pending-bytes is " + pendingBytes + "; it has to be at least twice --max-message-bytes ("
+          + 2 * maxMessage + "), so that one largest chat always fits in an empty queue");
     }
     long replay = b.session().get(SessionParameter.REPLAY_WINDOW_MS).longValue();
     long dedup = b.session().get(SessionParameter.DEDUP_WINDOW_MS).longValue();

@@ -29,6 +29,7 @@ public final class ServerConfig {
   private final long maxTotalPending;
   private final long maxDedupEntries;
   private final int maxOutboundFrames;
+  private final ByteBounds bytes;
   private final long retryAfterMs;
   private final Violations violations;
 
@@ -46,6 +47,7 @@ public final class ServerConfig {
     this.maxTotalPending = b.maxTotalPending;
     this.maxDedupEntries = b.maxDedupEntries;
     this.maxOutboundFrames = b.maxOutboundFrames;
+    this.bytes = ByteBounds.resolve(b);
     this.retryAfterMs = b.retryAfterMs;
     this.violations = Violations.of(b.violations);
   }
@@ -128,6 +130,21 @@ public final class ServerConfig {
     return maxOutboundFrames;
   }
 
+  /** Bytes of pending deliveries held for all users together (LL-LIM-11); a room chat's delivery counts once. */
+  public long maxTotalPendingBytes() {
+    return bytes.maxTotalPendingBytes();
+  }
+
+  /** Bytes queued for sending on one connection before it is closed as a slow consumer (LL-LIM-7). */
+  public long maxOutboundBytes() {
+    return bytes.maxOutboundBytes();
+  }
+
+  /** Bytes queued for sending on all connections together (LL-LIM-11); past it the largest queues are closed as slow consumers. */
+  public long maxTotalOutboundBytes() {
+    return bytes.maxTotalOutboundBytes();
+  }
+
   /** The retry hint of goaway on shutdown and on the connection limit. */
   public long retryAfterMs() {
     return retryAfterMs;
@@ -152,6 +169,10 @@ public final class ServerConfig {
     private long maxTotalPending = 1_000_000;
     private long maxDedupEntries = 5_000_000;
     private int maxOutboundFrames = 1_024;
+    private Long maxTotalPendingBytes;
+    private Long maxOutboundBytes;
+    private Long maxTotalOutboundBytes;
+    private long heapBytes = Runtime.getRuntime().maxMemory();
     private long retryAfterMs = 1_000;
     private final Set<Violation> violations = EnumSet.noneOf(Violation.class);
 
@@ -220,6 +241,30 @@ public final class ServerConfig {
       return this;
     }
 
+    /** Null derives the bound from the heap (see {@link ByteBounds}). */
+    public Builder maxTotalPendingBytes(Long value) {
+      this.maxTotalPendingBytes = value;
+      return this;
+    }
+
+    /** Null derives the bound from {@code delivery.max_pending_bytes}. */
+    public Builder maxOutboundBytes(Long value) {
+      this.maxOutboundBytes = value;
+      return this;
+    }
+
+    /** Null derives the bound from the heap. */
+    public Builder maxTotalOutboundBytes(Long value) {
+      this.maxTotalOutboundBytes = value;
+      return this;
+    }
+
+    /** The heap the derived bounds are shares of; the JVM's maximum unless a test says otherwise. */
+    public Builder heapBytes(long value) {
+      this.heapBytes = value;
+      return this;
+    }
+
     public Builder retryAfterMs(long value) {
       this.retryAfterMs = value;
       return this;
@@ -278,6 +323,22 @@ public final class ServerConfig {
 
     int maxOutboundFrames() {
       return maxOutboundFrames;
+    }
+
+    Long maxTotalPendingBytes() {
+      return maxTotalPendingBytes;
+    }
+
+    Long maxOutboundBytes() {
+      return maxOutboundBytes;
+    }
+
+    Long maxTotalOutboundBytes() {
+      return maxTotalOutboundBytes;
+    }
+
+    long heapBytes() {
+      return heapBytes;
     }
 
     long retryAfterMs() {

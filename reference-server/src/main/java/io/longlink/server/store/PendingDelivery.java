@@ -1,0 +1,41 @@
+package io.longlink.server.store;
+
+import io.longlink.codec.MessageCodec;
+import io.longlink.model.ChatDelivery;
+import io.longlink.server.limits.Utf8;
+
+/**
+ * One accepted chat as its recipients get it: the delivery frame, encoded once when the chat was
+ * accepted and shared by every recipient of a room chat, and its size as PROTOCOL.md §11 defines
+ * it (the UTF-8 bytes of the frame as first sent). Only the frame is kept, not the decoded chat,
+ * so that what the inboxes count is what they hold.
+ *
+ * @param seq the chat's seq
+ * @param frame the delivery as JSON text with {@code redelivered} false
+ * @param bytes the frame's UTF-8 length
+ */
+public record PendingDelivery(long seq, String frame, int bytes) {
+
+  private static final String FIRST = "\"redelivered\":false}";
+  private static final String AGAIN = "\"redelivered\":true}";
+
+  /** Encodes a delivery once; its frame is sent as is the first time and with redelivered flipped later. */
+  public static PendingDelivery of(ChatDelivery delivery, MessageCodec codec) {
+    String frame = codec.encode(delivery);
+    if (delivery.redelivered() || !frame.endsWith(FIRST)) {
+      // The flip in frame(true) relies on the codec writing redelivered last; fail loudly if that changes.
+      throw new IllegalStateException("expected a first delivery whose JSON ends with " + FIRST + ": " + delivery.id());
+    }
+    return new PendingDelivery(delivery.seq(), frame, Utf8.length(frame));
+  }
+
+  /** The frame to send: the first time, or again with {@code redelivered} true (LL-DLV-2). */
+  public String frame(boolean redelivered) {
+    return redelivered ? frame.substring(0, frame.length() - FIRST.length()) + AGAIN : frame;
+  }
+
+  /** The UTF-8 length of {@link #frame(boolean)}: "true" is one byte shorter than "false". */
+  public int bytes(boolean redelivered) {
+    return redelivered ? bytes - 1 : bytes;
+  }
+}
