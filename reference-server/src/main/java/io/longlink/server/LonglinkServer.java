@@ -99,8 +99,9 @@ public final class LonglinkServer implements AutoCloseable {
     }
     LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections);
     LOG.info("Longlink reference server listening on {} (signing {})", server.uri(), config.signing() ? "on" : "off");
-    LOG.info("memory bounds: {} bytes of pending deliveries, {} bytes queued for sending ({} per connection), of a {} byte heap",
-        config.maxTotalPendingBytes(), config.maxTotalOutboundBytes(), config.maxOutboundBytes(), Runtime.getRuntime().maxMemory());
+    LOG.info("memory bounds: {} bytes of pending deliveries ({} per sender), {} bytes queued for sending ({} per connection), "
+        + "of a {} byte heap", config.maxTotalPendingBytes(), config.maxPendingBytesPerSender(), config.maxTotalOutboundBytes(),
+        config.maxOutboundBytes(), Runtime.getRuntime().maxMemory());
     return server;
   }
 

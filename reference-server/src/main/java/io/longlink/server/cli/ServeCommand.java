@@ -82,6 +82,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "Default: a quarter of the maximum heap.")
   Long maxTotalPendingBytes;
 
+  @Option(names = "--max-pending-bytes-per-sender", paramLabel = "BYTES",
+      description = "Bytes of pending deliveries one sender's chats may hold, all recipients together; past it that "
+          + "sender's chats are refused (unavailable). Default: an eighth of --max-total-pending-bytes.")
+  Long maxPendingBytesPerSender;
+
   @Option(names = "--max-total-outbound-bytes", paramLabel = "BYTES",
       description = "Bytes queued for sending on all connections together; past it the connections holding the most are "
           + "closed as slow consumers (4010). Default: a quarter of the maximum heap.")
@@ -173,7 +178,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig.Builder b = ServerConfig.builder(chosen).host(host).port(port).path(path)
         .jwtIssuer(jwtIssuer).jwtAudience(jwtAudience)
         .maxTotalPending(maxTotalPending).maxDedupEntries(maxDedupEntries).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs)
-        .maxOutboundBytes(maxOutboundBytes).maxTotalPendingBytes(maxTotalPendingBytes).maxTotalOutboundBytes(maxTotalOutboundBytes);
+        .maxOutboundBytes(maxOutboundBytes).maxTotalPendingBytes(maxTotalPendingBytes).maxTotalOutboundBytes(maxTotalOutboundBytes)
+        .maxPendingBytesPerSender(maxPendingBytesPerSender);
     b.jwtSecret(bytes(environment.get("LONGLINK_JWT_SECRET")));
     b.signingSecret(bytes(environment.get("LONGLINK_SIGNING_SECRET")));
     if (keystore != null) {

@@ -72,6 +72,10 @@ final class ConfigValidator {
       problems.add("--max-total-pending-bytes is " + bounds.maxTotalPendingBytes() + "; use " + perUser + "-" + MAX_BYTES
           + ": at least --max-pending-bytes (" + perUser + ")");
     }
+    if (bounds.maxPendingBytesPerSender() < perUser || bounds.maxPendingBytesPerSender() > bounds.maxTotalPendingBytes()) {
+      problems.add("--max-pending-bytes-per-sender is " + bounds.maxPendingBytesPerSender() + "; use " + perUser + "-"
+          + bounds.maxTotalPendingBytes() + ": at least --max-pending-bytes (" + perUser + "), at most --max-total-pending-bytes");
+    }
     if (bounds.maxTotalOutboundBytes() < bounds.maxOutboundBytes() || bounds.maxTotalOutboundBytes() > MAX_BYTES) {
       problems.add("--max-total-outbound-bytes is " + bounds.maxTotalOutboundBytes() + "; use " + bounds.maxOutboundBytes()
           + "-" + MAX_BYTES + ": at least --max-outbound-bytes (" + bounds.maxOutboundBytes() + ")");

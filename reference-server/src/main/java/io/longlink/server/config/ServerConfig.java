@@ -135,6 +135,11 @@ public final class ServerConfig {
     return bytes.maxTotalPendingBytes();
   }
 
+  /** Bytes of pending deliveries one sender's chats may hold, all recipients together (LL-LIM-12). */
+  public long maxPendingBytesPerSender() {
+    return bytes.maxPendingBytesPerSender();
+  }
+
   /** Bytes queued for sending on one connection before it is closed as a slow consumer (LL-LIM-7). */
   public long maxOutboundBytes() {
     return bytes.maxOutboundBytes();
@@ -170,6 +175,7 @@ public final class ServerConfig {
     private long maxDedupEntries = 5_000_000;
     private int maxOutboundFrames = 1_024;
     private Long maxTotalPendingBytes;
+    private Long maxPendingBytesPerSender;
     private Long maxOutboundBytes;
     private Long maxTotalOutboundBytes;
     private long heapBytes = Runtime.getRuntime().maxMemory();
@@ -244,6 +250,12 @@ public final class ServerConfig {
     /** Null derives the bound from the heap (see {@link ByteBounds}). */
     public Builder maxTotalPendingBytes(Long value) {
       this.maxTotalPendingBytes = value;
+      return this;
+    }
+
+    /** Null derives the bound from the total. */
+    public Builder maxPendingBytesPerSender(Long value) {
+      this.maxPendingBytesPerSender = value;
       return this;
     }
 
@@ -327,6 +339,10 @@ public final class ServerConfig {
 
     Long maxTotalPendingBytes() {
       return maxTotalPendingBytes;
+    }
+
+    Long maxPendingBytesPerSender() {
+      return maxPendingBytesPerSender;
     }
 
     Long maxOutboundBytes() {

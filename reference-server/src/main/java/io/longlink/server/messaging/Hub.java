@@ -73,6 +73,7 @@ public final class Hub {
   private final long maxPendingBytes;
   private final long maxTotalPending;
   private final long maxTotalPendingBytes;
+  private final long maxPendingBytesPerSender;
   private final long maxDedupEntries;
   private final long maxConnectionsPerUser;
   private final long ackTimeoutMs;
@@ -91,6 +92,7 @@ public final class Hub {
     this.maxPendingBytes = config.millis(SessionParameter.MAX_PENDING_BYTES);
     this.maxTotalPending = config.maxTotalPending();
     this.maxTotalPendingBytes = config.maxTotalPendingBytes();
+    this.maxPendingBytesPerSender = config.maxPendingBytesPerSender();
     this.maxDedupEntries = config.maxDedupEntries();
     this.maxConnectionsPerUser = config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
     this.ackTimeoutMs = config.millis(SessionParameter.ACK_TIMEOUT_MS);
@@ -188,7 +190,8 @@ public final class Hub {
         }
       }
       // Encoded once, before anything is stored: its size decides, and every recipient shares it.
-      PendingDelivery delivery = PendingDelivery.of(deliveryOf(session, chat, clientFrom, sequence.next(), now), codec);
+      PendingDelivery delivery = PendingDelivery.of(deliveryOf(session, chat, clientFrom, sequence.next(), now), sender,
+          codec);
       for (String r : recipients) {
         if (inbox.bytes(r) + delivery.bytes() > maxPendingBytes && !violations.has(Violation.DLV_8)) {
           return refuse(key, chat, Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + inbox.bytes(r)
@@ -196,6 +199,11 @@ public final class Hub {
               + maxPendingBytes + " (delivery.max_pending_bytes); send the chat again after retry_after_ms", chat.id(),
               ackTimeoutMs), now);
         }
+      }
+      if (inbox.bytesFrom(sender) + delivery.bytes() > maxPendingBytesPerSender) {
+        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "your chats already hold " + inbox.bytesFrom(sender)
+            + " bytes of deliveries waiting for their recipients' acks, the most one sender may; send the chat again after"
+            + " retry_after_ms", chat.id(), ackTimeoutMs), now);
       }
       if (inbox.total() + recipients.size() > maxTotalPending) {
         return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "

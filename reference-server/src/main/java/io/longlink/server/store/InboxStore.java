@@ -37,6 +37,9 @@ public interface InboxStore {
   /** The bytes the inboxes hold: each pending delivery once, however many recipients share it (LL-LIM-11). */
   long totalBytes();
 
+  /** The bytes of the pending deliveries of {@code sender}'s chats, each once, however many recipients share it (LL-LIM-12). */
+  long bytesFrom(String sender);
+
   /** Records that the delivery was sent on some session, so that later sends say {@code redelivered}. */
   void markSent(String user, long seq);
 

@@ -27,6 +27,7 @@ public final class MemoryInboxStore implements InboxStore {
 
   private final Map<String, Inbox> inboxes = new HashMap<>();
   private final Map<Long, List<String>> recipients = new HashMap<>();
+  private final Map<String, Long> bytesBySender = new HashMap<>();
   private long total;
   private long totalBytes;
 
@@ -39,6 +40,7 @@ public final class MemoryInboxStore implements InboxStore {
       List<String> users = recipients.computeIfAbsent(delivery.seq(), s -> new ArrayList<>(1));
       if (users.isEmpty()) {
         totalBytes += delivery.bytes();
+        bytesBySender.merge(delivery.sender(), (long) delivery.bytes(), Long::sum);
       }
       users.add(user);
     }
@@ -100,6 +102,7 @@ public final class MemoryInboxStore implements InboxStore {
       if (users.isEmpty()) {
         recipients.remove(delivery.seq());
         totalBytes -= delivery.bytes();
+        bytesBySender.computeIfPresent(delivery.sender(), (s, b) -> b == delivery.bytes() ? null : b - delivery.bytes());
       }
     }
     if (inbox.entries.isEmpty()) {
@@ -127,6 +130,11 @@ public final class MemoryInboxStore implements InboxStore {
   @Override
   public long totalBytes() {
     return totalBytes;
+  }
+
+  @Override
+  public long bytesFrom(String sender) {
+    return bytesBySender.getOrDefault(sender, 0L);
   }
 
   @Override

@@ -11,22 +11,23 @@ import io.longlink.server.limits.Utf8;
  * so that what the inboxes count is what they hold.
  *
  * @param seq the chat's seq
+ * @param sender the authenticated sender, whose share of the inboxes it counts against (LL-LIM-12)
  * @param frame the delivery as JSON text with {@code redelivered} false
  * @param bytes the frame's UTF-8 length
  */
-public record PendingDelivery(long seq, String frame, int bytes) {
+public record PendingDelivery(long seq, String sender, String frame, int bytes) {
 
   private static final String FIRST = "\"redelivered\":false}";
   private static final String AGAIN = "\"redelivered\":true}";
 
   /** Encodes a delivery once; its frame is sent as is the first time and with redelivered flipped later. */
-  public static PendingDelivery of(ChatDelivery delivery, MessageCodec codec) {
+  public static PendingDelivery of(ChatDelivery delivery, String sender, MessageCodec codec) {
     String frame = codec.encode(delivery);
     if (delivery.redelivered() || !frame.endsWith(FIRST)) {
       // The flip in frame(true) relies on the codec writing redelivered last; fail loudly if that changes.
       throw new IllegalStateException("expected a first delivery whose JSON ends with " + FIRST + ": " + delivery.id());
     }
-    return new PendingDelivery(delivery.seq(), frame, Utf8.length(frame));
+    return new PendingDelivery(delivery.seq(), sender, frame, Utf8.length(frame));
   }
 
   /** The frame to send: the first time, or again with {@code redelivered} true (LL-DLV-2). */

@@ -18,6 +18,7 @@ class ByteBoundsTest {
   void theTotalsAreAQuarterOfTheHeapEach() {
     ServerConfig config = ServerConfig.builder(Profile.DEFAULT).jwtSecret(SECRET).heapBytes(1_024 * MIB).build();
     assertEquals(256 * MIB, config.maxTotalPendingBytes());
+    assertEquals(32 * MIB, config.maxPendingBytesPerSender(), "an eighth of the total");
     assertEquals(256 * MIB, config.maxTotalOutboundBytes());
     assertEquals(32 * MIB, config.maxOutboundBytes(), "twice delivery.max_pending_bytes (16 MiB)");
   }
@@ -26,13 +27,16 @@ class ByteBoundsTest {
   void aSmallHeapStillHoldsOneFullQueue() {
     ServerConfig config = ServerConfig.builder(Profile.DEFAULT).jwtSecret(SECRET).heapBytes(32 * MIB).build();
     assertEquals(16 * MIB, config.maxTotalPendingBytes(), "one user's delivery.max_pending_bytes");
+    assertEquals(16 * MIB, config.maxPendingBytesPerSender(), "enough for one sender to fill one queue");
     assertEquals(32 * MIB, config.maxTotalOutboundBytes(), "one connection's bound");
   }
 
   @Test
   void flagsOverrideTheDerivedBounds() {
     ServerConfig config = ServerConfig.builder(Profile.FAST).jwtSecret(SECRET).heapBytes(1_024 * MIB)
-        .maxOutboundBytes(MIB).maxTotalPendingBytes(10 * MIB).maxTotalOutboundBytes(20 * MIB).build();
+        .maxOutboundBytes(MIB).maxTotalPendingBytes(10 * MIB).maxTotalOutboundBytes(20 * MIB).maxPendingBytesPerSender(3 * MIB)
+        .build();
+    assertEquals(3 * MIB, config.maxPendingBytesPerSender());
     assertEquals(MIB, config.maxOutboundBytes());
     assertEquals(10 * MIB, config.maxTotalPendingBytes());
     assertEquals(20 * MIB, config.maxTotalOutboundBytes());
@@ -49,6 +53,8 @@ class ByteBoundsTest {
         "--max-outbound-bytes is 1000; use 231072-1099511627776: at least --max-pending-bytes (100000) plus twice"
             + " --max-message-bytes (65536), so that a session's whole backlog and a largest message fit in its queue",
         "--max-total-pending-bytes is 50000; use 100000-1099511627776: at least --max-pending-bytes (100000)",
+        "--max-pending-bytes-per-sender is 100000; use 100000-50000: at least --max-pending-bytes (100000), at most"
+            + " --max-total-pending-bytes",
         "--max-total-outbound-bytes is 500; use 1000-1099511627776: at least --max-outbound-bytes (1000)"), e.problems());
   }
 }

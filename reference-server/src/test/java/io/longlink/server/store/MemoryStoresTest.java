@@ -23,7 +23,7 @@ class MemoryStoresTest {
 
   private static PendingDelivery delivery(long seq, String body) {
     return PendingDelivery.of(new ChatDelivery("m" + seq, seq, "alice", new Recipient(RecipientKind.ROOM, "r"), body, 1L, false),
-        CODEC);
+        "alice", CODEC);
   }
 
   @Test
@@ -57,6 +57,8 @@ class MemoryStoresTest {
     assertEquals(small.bytes() + room.bytes(), inbox.bytes("bob"));
     assertEquals(room.bytes(), inbox.bytes("carol"));
     assertEquals(small.bytes() + room.bytes(), inbox.totalBytes(), "the room chat's delivery is held once");
+    assertEquals(small.bytes() + room.bytes(), inbox.bytesFrom("alice"), "and counts once against its sender");
+    assertEquals(0, inbox.bytesFrom("bob"));
     inbox.append("bob", room);
     assertEquals(small.bytes() + room.bytes(), inbox.bytes("bob"), "appending the same seq twice counts it once");
     assertTrue(inbox.remove("bob", 2));
@@ -67,6 +69,7 @@ class MemoryStoresTest {
     inbox.remove("bob", 1);
     assertEquals(0, inbox.bytes("bob"));
     assertEquals(0, inbox.totalBytes());
+    assertEquals(0, inbox.bytesFrom("alice"));
   }
 
   @Test
