@@ -16,6 +16,7 @@ import io.longlink.server.config.ServerConfig;
 import io.longlink.server.metrics.ServerMetrics;
 import io.longlink.server.store.Accepted;
 import io.longlink.server.store.DedupStore;
+import io.longlink.server.store.DeliveryDraft;
 import io.longlink.server.store.InboxStore;
 import io.longlink.server.store.PendingDelivery;
 import io.longlink.server.store.RoomStore;
@@ -165,10 +166,12 @@ public final class Hub {
 
   /** Accepts, refuses or recognises as a repeat one chat of {@code session}'s user. */
   public ChatOutcome chat(ClientSession session, Chat chat, String clientFrom) {
+    long now = clock.millis();
+    String sender = session.userId();
+    // Encoded once, outside the lock: the costly part for a large chat; under the lock only the seq goes in.
+    DeliveryDraft draft = DeliveryDraft.of(deliveryOf(session, chat, clientFrom, now), sender, codec);
     lock.lock();
     try {
-      long now = clock.millis();
-      String sender = session.userId();
       String key = dedupKey(session);
       Optional<Accepted> seen = dedup.find(key, chat.id(), now);
       if (seen.isPresent()) {
@@ -189,9 +192,8 @@ public final class Hub {
               + " deliveries waiting for an ack; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
         }
       }
-      // Encoded once, before anything is stored: its size decides, and every recipient shares it.
-      PendingDelivery delivery = PendingDelivery.of(deliveryOf(session, chat, clientFrom, sequence.next(), now), sender,
-          codec);
+      // Before anything is stored: its size decides, and every recipient shares it.
+      PendingDelivery delivery = draft.withSeq(sequence.next());
       for (String r : recipients) {
         if (inbox.bytes(r) + delivery.bytes() > maxPendingBytes && !violations.has(Violation.DLV_8)) {
           return refuse(key, chat, Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + inbox.bytes(r)
@@ -227,11 +229,11 @@ public final class Hub {
     }
   }
 
-  private ChatDelivery deliveryOf(ClientSession session, Chat chat, String clientFrom, long seq, long now) {
+  private ChatDelivery deliveryOf(ClientSession session, Chat chat, String clientFrom, long now) {
     String from = violations.has(Violation.CHAT_4) && clientFrom != null && USER_ID.matcher(clientFrom).matches()
         ? clientFrom : session.userId();
     String body = violations.has(Violation.CHAT_3) ? chat.body() + " (altered)" : chat.body();
-    return new ChatDelivery(chat.id(), seq, from, chat.to(), body, now, false);
+    return new ChatDelivery(chat.id(), 0L, from, chat.to(), body, now, false);
   }
 
   private ChatOutcome accept(Chat chat, List<String> recipients, String key, PendingDelivery delivery, long now) {

@@ -1,9 +1,5 @@
 package io.longlink.server.store;
 
-import io.longlink.codec.MessageCodec;
-import io.longlink.model.ChatDelivery;
-import io.longlink.server.limits.Utf8;
-
 /**
  * One accepted chat as its recipients get it: the delivery frame, encoded once when the chat was
  * accepted and shared by every recipient of a room chat, and its size as PROTOCOL.md §11 defines
@@ -20,14 +16,13 @@ public record PendingDelivery(long seq, String sender, String frame, int bytes) 
   private static final String FIRST = "\"redelivered\":false}";
   private static final String AGAIN = "\"redelivered\":true}";
 
-  /** Encodes a delivery once; its frame is sent as is the first time and with redelivered flipped later. */
-  public static PendingDelivery of(ChatDelivery delivery, String sender, MessageCodec codec) {
-    String frame = codec.encode(delivery);
-    if (delivery.redelivered() || !frame.endsWith(FIRST)) {
+  /** A delivery whose frame is sent as is the first time and with redelivered flipped later. */
+  static PendingDelivery of(long seq, String sender, String frame, int bytes) {
+    if (!frame.endsWith(FIRST)) {
       // The flip in frame(true) relies on the codec writing redelivered last; fail loudly if that changes.
-      throw new IllegalStateException("expected a first delivery whose JSON ends with " + FIRST + ": " + delivery.id());
+      throw new IllegalStateException("expected a first delivery whose JSON ends with " + FIRST + ": " + frame);
     }
-    return new PendingDelivery(delivery.seq(), sender, frame, Utf8.length(frame));
+    return new PendingDelivery(seq, sender, frame, bytes);
   }
 
   /** The frame to send: the first time, or again with {@code redelivered} true (LL-DLV-2). */

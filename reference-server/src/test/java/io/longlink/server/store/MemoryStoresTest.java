@@ -22,8 +22,8 @@ class MemoryStoresTest {
   }
 
   private static PendingDelivery delivery(long seq, String body) {
-    return PendingDelivery.of(new ChatDelivery("m" + seq, seq, "alice", new Recipient(RecipientKind.ROOM, "r"), body, 1L, false),
-        "alice", CODEC);
+    return DeliveryDraft.of(new ChatDelivery("m" + seq, 0L, "alice", new Recipient(RecipientKind.ROOM, "r"), body, 1L, false),
+        "alice", CODEC).withSeq(seq);
   }
 
   @Test
@@ -73,9 +73,12 @@ class MemoryStoresTest {
   }
 
   @Test
-  void aDeliverysSizeIsTheUtf8LengthOfItsFirstFrame() {
-    PendingDelivery d = delivery(42, "\u00e9t\u00e9 \u4e2d\ud83d\ude00");
+  void aDeliverysSizeIsTheUtf8LengthOfItsFirstFrameWithTheSeqPutIn() {
+    PendingDelivery d = delivery(1_234_567, "\u00e9t\u00e9 \u4e2d\ud83d\ude00 ,\"seq\":0,");
     assertEquals(d.frame().getBytes(StandardCharsets.UTF_8).length, d.bytes());
+    ChatDelivery decoded = (ChatDelivery) CODEC.decodeServerMessage(d.frame()).message();
+    assertEquals(1_234_567L, decoded.seq(), d.frame());
+    assertEquals("\u00e9t\u00e9 \u4e2d\ud83d\ude00 ,\"seq\":0,", decoded.body(), "a body that looks like the seq member is left alone");
     assertTrue(d.frame(false).endsWith("\"redelivered\":false}"), d.frame(false));
     String again = d.frame(true);
     assertTrue(CODEC.decodeServerMessage(again).message() instanceof ChatDelivery c && c.redelivered(), again);
