@@ -99,7 +99,8 @@ public final class ConformanceRunner {
       verdicts.add(verdict);
     }
     errors.addAll(collector.errors());
-    return new RunReport(settings, selection, effectiveParallelism, started, duration, verdicts, errors);
+    return new RunReport(settings, selection, effectiveParallelism, started, duration, verdicts, errors,
+        collector.driverErrors());
   }
 
   /** The scenarios a run with this selection would execute, without executing anything. */
