@@ -28,8 +28,8 @@ Feature: Reconnect, client side (PROTOCOL.md §13)
       | goaway 4009 0  |
       | 4010           |
 
-  @LL-RC-2 @must
-  Scenario: Reconnect delays grow with the multiplier up to the cap
+  @LL-RC-2 @LL-RC-3 @must
+  Scenario: Reconnect delays grow with the multiplier up to the cap, one attempt at a time
     Given the harness advertises reconnect delays from 500 ms, multiplier 2.0, at most 2000 ms, jitter 0.5
     And every attempt after the first session is closed with 1011 before auth_ok
     When the client connects

@@ -17,6 +17,12 @@ import java.util.List;
 final class ToyRuns {
 
   private static final ConformanceRunner RUNNER = ConformanceRunner.builder().build();
+  /**
+   * The toy runs on the JDK's WebSocket in a JVM of its own, on a machine other builds share:
+   * its timers run late by more than the default 400 ms now and then, which is the toy's
+   * lateness, not the kit's. Its broken modes are off by far more than this.
+   */
+  private static final Duration SLACK = Duration.ofMillis(800);
 
   private ToyRuns() {}
 
@@ -24,7 +30,7 @@ final class ToyRuns {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), ToyClientDriver.class.getName()));
     command.addAll(List.of(driverFlags));
-    ClientSettings settings = new ClientSettings(command, Duration.ofMillis(400));
+    ClientSettings settings = new ClientSettings(command, SLACK);
     ClientSettings.install(settings);
     return RUNNER.run(settings.reportSettings("ktoy"), RuleSelection.of(RUNNER.catalog(), Side.CLIENT, rules, null, true),
         RuleListener.NONE);

@@ -60,7 +60,7 @@ class RuleSelectionTest {
     assertEquals("--rules", e.parameter());
     assertAll(
         () -> assertTrue(e.getMessage().contains("LL-HB-99 is not a rule of PROTOCOL.md"), e.getMessage()),
-        () -> assertTrue(e.getMessage().contains("LL-HB-1 to LL-HB-7"), e.getMessage()),
+        () -> assertTrue(e.getMessage().contains("LL-HB-1 to LL-HB-8"), e.getMessage()),
         () -> assertTrue(e.getMessage().contains("longlink rules"), e.getMessage()));
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Frame;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.annotations.OnWebSocketError;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketFrame;
 import org.eclipse.jetty.websocket.api.annotations.OnWebSocketOpen;
 import org.eclipse.jetty.websocket.api.annotations.WebSocket;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.websocket.api.annotations.WebSocket;
  * against the client's schemas (LL-MSG-4).
  */
 @WebSocket(autoDemand = true)
-final class HarnessSocket {
+public final class HarnessSocket {
 
   private final HarnessServer harness;
   private final HarnessConnection connection;
@@ -71,6 +72,12 @@ final class HarnessSocket {
     } finally {
       callback.succeed();
     }
+  }
+
+  /** Drops and abrupt ends are what scenarios do; the recorder has them already, as TCP events. */
+  @OnWebSocketError
+  public void onError(Throwable cause) {
+    // Nothing to add: a broken socket is an outcome the scenario judges, not a harness failure.
   }
 
   private void assemble(Frame frame) {

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 public final class Recorder {
 
-  private static final int SHOWN_WHEN_FAILING = 8;
+  private static final int SHOWN_WHEN_FAILING = 12;
 
   private final long startNanos = System.nanoTime();
   private final List<HarnessEvent> events = new ArrayList<>();

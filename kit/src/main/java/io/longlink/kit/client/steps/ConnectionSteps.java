@@ -54,10 +54,15 @@ public final class ConnectionSteps {
     sessionOpens(0);
   }
 
-  /** Waits for connection {@code n} to send auth and get auth_ok. */
+  /**
+   * Waits for connection {@code n} to send auth and get auth_ok, and for the driver to report the
+   * session open: what a scenario does next (ending the session, say) must not overtake the
+   * auth_ok whose parameters the client is to use.
+   */
   void sessionOpens(int n) {
     world.recorder().next("auth on connection #" + n, Wire.in(n, "auth"), ClientWorld.ms(CONNECT_MS));
     world.recorder().next("auth_ok sent on connection #" + n, Wire.authOkSent(n), ClientWorld.ms(CONNECT_MS));
+    world.driver().next("state", e -> e.path("state").asText().equals("open"), ClientWorld.ms(1000 + world.tau()));
   }
 
   @When("the application sends a chat and joins a room")

@@ -28,6 +28,8 @@ final class ToyClient {
 
   private static final Set<Integer> NO_RECONNECT = Set.of(4001, 4002, 4003, 4007);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** One HTTP client for every attempt: making one costs a thread and, on a busy machine, most of a backoff wait. */
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final ScheduledExecutorService loop;
   private final Faults faults;
@@ -69,12 +71,14 @@ final class ToyClient {
     return chat.get("id").asText();
   }
 
+  /** Joins and leaves wait in the outbox with the chats, in the application's order (LL-RC-9). */
   String roomMessage(String type, String room) {
-    String id = "toy-" + (++ids);
+    ObjectNode message = JSON.createObjectNode().put("type", type).put("id", "toy-" + (++ids)).put("room", room);
+    outbox.add(message);
     if (session) {
-      socket.sendText(JSON.createObjectNode().put("type", type).put("id", id).put("room", room).toString(), true);
+      socket.sendText(message.toString(), true);
     }
-    return id;
+    return message.get("id").asText();
   }
 
   void close() {
@@ -92,7 +96,7 @@ final class ToyClient {
     events.accept(state);
     session = false;
     lastReceived = System.nanoTime();
-    HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("longlink.v1").buildAsync(url, new Listener())
+    HTTP.newWebSocketBuilder().subprotocols("longlink.v1").buildAsync(url, new Listener())
         .whenComplete((ws, failure) -> loop.execute(() -> {
           if (failure != null) {
             ended(null, "the socket did not open");
@@ -115,7 +119,7 @@ final class ToyClient {
     }
     switch (message.path("type").asText()) {
       case "auth_ok" -> opened(message);
-      case "ack" -> outbox.removeIf(c -> c.get("id").asText().equals(message.path("id").asText()));
+      case "ack", "joined", "left" -> outbox.removeIf(c -> c.get("id").asText().equals(message.path("id").asText()));
       case "chat" -> {
         events.accept(event("delivered").put("id", message.path("id").asText()).put("seq", message.path("seq").asLong())
             .put("from", message.path("from").asText()).put("body", message.path("body").asText())
@@ -132,7 +136,7 @@ final class ToyClient {
     attempt = 0;
     events.accept(event("state").put("state", "open").put("session_id", authOk.path("session_id").asText()));
     for (ObjectNode chat : outbox) {
-      if (faults.newIdsOnFlush()) {
+      if (faults.newIdsOnFlush() && chat.path("type").asText().equals("chat")) {
         chat.put("id", "toy-" + (++ids));
       }
       socket.sendText(chat.toString(), true);
