@@ -3,9 +3,11 @@ package io.longlink.kit.client;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.settings.TokenSource;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,9 +61,9 @@ public record ClientSettings(List<String> driverCommand, Duration timingSlack) {
 
   /** The settings the run's reports show: the driver command stands where a server check shows its URL. */
   public KitSettings reportSettings(String runId) {
-    URI target = URI.create("driver:" + java.net.URLEncoder.encode(String.join(" ", driverCommand),
+    URI target = URI.create("driver:" + URLEncoder.encode(String.join(" ", driverCommand),
         StandardCharsets.UTF_8).replace("+", "%20"));
-    return new KitSettings(target, new HarnessTokens(), java.util.Map.of(), false, null, timingSlack, 1000, 100_000, runId);
+    return new KitSettings(target, new HarnessTokens(), Map.of(), false, null, timingSlack, 1000, 100_000, runId);
   }
 
   /** The harness issues its own tokens; the client gets them in {@code connect}. */

@@ -1,5 +1,6 @@
 package io.longlink.kit.client.driver;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longlink.codec.MessageCodec;
@@ -11,8 +12,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -38,8 +41,8 @@ final class DriverLines {
   private boolean ended;
   private boolean shuttingDown;
   private int cursor;
-  private final java.util.Set<String> sent = new java.util.HashSet<>();
-  private final java.util.Set<String> answered = new java.util.HashSet<>();
+  private final Set<String> sent = new HashSet<>();
+  private final Set<String> answered = new HashSet<>();
 
   DriverLines(String scenario) {
     this.scenario = scenario;
@@ -69,7 +72,7 @@ final class DriverLines {
     JsonNode event;
     try {
       event = MAPPER.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       fail("stdout line " + number + " of scenario \"" + scenario + "\": not JSON: " + e.getOriginalMessage());
       return;
     }

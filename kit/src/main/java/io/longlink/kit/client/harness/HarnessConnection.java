@@ -1,6 +1,7 @@
 package io.longlink.kit.client.harness;
 
 import io.longlink.kit.client.harness.HarnessEvent.Kind;
+import io.longlink.model.Auth;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ClientMessage;
@@ -64,12 +65,12 @@ public final class HarnessConnection {
   synchronized void received(ClientMessage message) {
     boolean first = !sawFirstMessage;
     sawFirstMessage = true;
-    if (first && !(message instanceof io.longlink.model.Auth)) {
+    if (first && !(message instanceof Auth)) {
       problem("LL-AUTH-1", "the first message was " + message.type() + ", not auth");
     } else if (!first && !authOkSent) {
       problem("LL-AUTH-1", "a " + message.type() + " arrived before the harness sent auth_ok");
     }
-    if (first && message instanceof io.longlink.model.Auth) {
+    if (first && message instanceof Auth) {
       answerAuth();
       return;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param nanos monotonic time of the event
  * @param text the frame's text, the request URL, the close reason, or a description
  * @param message for {@link Kind#FRAME_IN}: the decoded client message, when the frame was valid
- * @param code for closes: the close code
+ * @param code for closes: the close code; for {@link Kind#FRAME_IN}: the frame's size in bytes
  */
 public record HarnessEvent(Kind kind, int connection, long nanos, String text, ClientMessage message, Integer code) {
 

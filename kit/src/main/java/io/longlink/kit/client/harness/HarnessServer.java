@@ -4,6 +4,8 @@ import io.longlink.codec.MessageCodec;
 import io.longlink.kit.client.harness.HarnessEvent.Kind;
 import io.longlink.protocol.Protocol;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -163,8 +165,7 @@ public final class HarnessServer implements AutoCloseable {
       connection.problem("LL-TR-1", "did not offer " + Protocol.SUBPROTOCOL + " (offered " + offered + ")");
     }
     String secret = forbiddenInUrl;
-    if (secret != null && (url.contains(secret) || url.contains(java.net.URLEncoder.encode(secret,
-        java.nio.charset.StandardCharsets.UTF_8)))) {
+    if (secret != null && (url.contains(secret) || url.contains(URLEncoder.encode(secret, StandardCharsets.UTF_8)))) {
       connection.problem("LL-SEC-2", "put its token in the request URL");
     }
   }
