@@ -75,6 +75,14 @@ public final class MessageCatalog {
     return Registry.INSTANCE.getSchema(SchemaLocation.of(SCHEMA_ID_PREFIX + schemaFile));
   }
 
+  /**
+   * Every way a JSON value breaks a schema under {@code schemas/} (e.g. {@code driver/event.json}),
+   * each naming the offending member by its JSON Pointer; empty when it validates.
+   */
+  public static List<SchemaViolation> violations(String schemaFile, JsonNode value) {
+    return SchemaErrors.toViolations(schema(schemaFile).validate(value));
+  }
+
   /** The packaged AsyncAPI document. */
   public static JsonNode asyncApiDocument() {
     try (InputStream in = resource("asyncapi.yaml")) {

@@ -9,11 +9,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code longlink check}: what to check comes next; today servers only. */
+/** {@code longlink check}: what to check comes next, a server or a client. */
 @Command(
     name = "check",
     description = "Checks an implementation against PROTOCOL.md.",
-    subcommands = {CheckServerCommand.class})
+    subcommands = {CheckServerCommand.class, CheckClientCommand.class})
 public final class CheckCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -28,6 +28,6 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "say what to check: `longlink check server URL`");
+    throw new ParameterException(spec.commandLine(), "say what to check: `longlink check server URL` or `longlink check client --driver CMD`");
   }
 }

@@ -7,24 +7,19 @@ import io.longlink.kit.preflight.Preflight;
 import io.longlink.kit.preflight.PreflightResult;
 import io.longlink.kit.report.ConsoleProgress;
 import io.longlink.kit.report.ConsoleSummary;
-import io.longlink.kit.report.ReportDirectory;
 import io.longlink.kit.run.ConformanceRunner;
 import io.longlink.kit.run.RuleSelection;
 import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.protocol.Protocol;
-import java.io.IOException;
+import io.longlink.rules.Side;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -40,7 +35,6 @@ import picocli.CommandLine.Spec;
 public final class CheckServerCommand implements Callable<Integer> {
 
   private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(5);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @ParentCommand
   private CheckCommand parent;
@@ -59,18 +53,14 @@ public final class CheckServerCommand implements Callable<Integer> {
   @Mixin
   private SelectionOptions selection;
 
-  @Option(names = "--dry-run", description = "List the rules and scenarios that would run, and run nothing.")
-  private boolean dryRun;
+  @Mixin
+  private RunOptions run;
 
   @Mixin
   private TokenOptions tokens;
 
   @Mixin
   private ConnectionOptions connection;
-
-  @Option(names = "--timing-slack", paramLabel = "MS", defaultValue = "400",
-      description = "Added to every timing bound to absorb network and scheduling noise, 0-10000 ms (default ${DEFAULT-VALUE}).")
-  private int timingSlackMs;
 
   @Option(names = "--max-connections", paramLabel = "N", defaultValue = "500",
       description = "The most WebSocket connections the run may open, 1-1000000 (default ${DEFAULT-VALUE}).")
@@ -84,21 +74,18 @@ public final class CheckServerCommand implements Callable<Integer> {
       description = "How many scenarios run at once, 1-64 (default ${DEFAULT-VALUE}).")
   private int parallelism;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.html, junit.xml and results.json here.")
-  private Path reportDir;
-
   @Override
   public Integer call() {
-    checkRange("--timing-slack", timingSlackMs, 0, 10_000, "ms; raise it on a slow or distant network, e.g. --timing-slack 1000");
+    run.check(spec.commandLine());
     checkRange("--max-connections", maxConnections, 1, 1_000_000, "connections");
     checkRange("--max-messages", maxMessages, 1, 100_000_000, "messages");
     checkRange("--parallelism", parallelism, 1, 64, "scenarios at once");
     CliContext context = parent.context();
-    RuleSelection rules = selection.selection(context.catalog());
+    RuleSelection rules = selection.selection(context.catalog(), Side.SERVER);
     ConformanceRunner runner = context.runner().parallelism(parallelism).build();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (dryRun) {
+    if (run.dryRun) {
       if (url != null) {
         TargetUrl.parse(url);
       }
@@ -112,8 +99,8 @@ public final class CheckServerCommand implements Callable<Integer> {
       target.url().cleartextWarning().ifPresent(err::println);
       err.flush();
       KitSettings settings = new KitSettings(target.url().uri(), target.tokens(), connection.headers(), connection.insecure(),
-          connection.caFile(), Duration.ofMillis(timingSlackMs), maxConnections, maxMessages, runId());
-      prepareReportDir();
+          connection.caFile(), Duration.ofMillis(run.timingSlackMs), maxConnections, maxMessages, RunOptions.runId());
+      run.prepareReportDir();
       out.println("longlink check server " + target.url().uri() + " (Longlink protocol " + Protocol.VERSION + ")");
       out.println("  rules:  " + rules.describe());
       out.println("  tokens: " + settings.tokens().describe());
@@ -121,7 +108,7 @@ public final class CheckServerCommand implements Callable<Integer> {
       preflight(settings, out);
       RunReport report = runner.run(settings, rules, new ConsoleProgress(out));
       ConsoleSummary.print(report, out);
-      writeReports(report, out);
+      run.writeReports(report, out);
       return report.exitCode();
     }
   }
@@ -143,47 +130,7 @@ public final class CheckServerCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private void prepareReportDir() {
-    if (reportDir == null) {
-      return;
-    }
-    try {
-      Files.createDirectories(reportDir);
-    } catch (IOException e) {
-      throw new UsageException("--report-dir " + reportDir + ": cannot create it (" + e + "); give a writable directory", e);
-    }
-    if (!Files.isWritable(reportDir)) {
-      throw new UsageException("--report-dir " + reportDir + ": not writable; give a writable directory");
-    }
-  }
-
-  private void writeReports(RunReport report, PrintWriter out) {
-    if (reportDir == null) {
-      return;
-    }
-    try {
-      out.println("Reports: " + String.join(", ", ReportDirectory.write(report, reportDir).stream().map(Path::toString).toList()));
-      out.flush();
-    } catch (IOException e) {
-      throw new UsageException("--report-dir " + reportDir + ": the run finished but its reports could not be written ("
-          + e.getMessage() + "); give a writable directory", e);
-    }
-  }
-
   private void checkRange(String option, int value, int min, int max, String unit) {
-    if (value < min || value > max) {
-      throw new ParameterException(spec.commandLine(), option + ": " + value + " is out of range; allowed " + min + " to "
-          + max + " " + unit);
-    }
-  }
-
-  /** Ten lowercase letters and digits: valid in user ids, room ids and message ids alike. */
-  private static String runId() {
-    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-    StringBuilder id = new StringBuilder("k");
-    for (int i = 0; i < 9; i++) {
-      id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-    }
-    return id.toString();
+    RunOptions.checkRange(spec.commandLine(), option, value, min, max, unit);
   }
 }

@@ -2,6 +2,7 @@ package io.longlink.cli.check;
 
 import io.longlink.kit.run.RuleSelection;
 import io.longlink.rules.RuleCatalog;
+import io.longlink.rules.Side;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ final class SelectionOptions {
 
   @Option(names = "--rules", paramLabel = "IDS", split = ",",
       description = "Only these rule IDs and areas, comma-separated, e.g. LL-HB-3,LL-DD (an area is every rule of it). "
-          + "List them with `longlink rules --side server`. Default: every MUST rule of the server.")
+          + "List them with `longlink rules --side server` (or client). Default: every MUST rule of the side checked.")
   private List<String> rules = new ArrayList<>();
 
   @Option(names = "--tags", paramLabel = "EXPRESSION",
@@ -22,7 +23,7 @@ final class SelectionOptions {
   private boolean strict;
 
   /** @throws io.longlink.kit.run.SelectionException when a value names nothing the spec knows */
-  RuleSelection selection(RuleCatalog catalog) {
-    return RuleSelection.of(catalog, rules, tags, strict);
+  RuleSelection selection(RuleCatalog catalog, Side side) {
+    return RuleSelection.of(catalog, side, rules, tags, strict);
   }
 }

@@ -52,6 +52,11 @@ public final class ConsoleSummary {
       skipped.forEach(v -> out.println("  " + v.rule().id() + "  " + v.rule().title() + ": "
           + Markup.terminal(v.skipReason().orElse("no reason given"))));
     }
+    if (!report.driverErrors().isEmpty()) {
+      out.println();
+      out.println("DRIVER ERROR: the driver broke its contract (DRIVER.md §7); no rule failed for it, and the run stopped:");
+      report.driverErrors().forEach(e -> out.println("  " + Markup.terminal(e)));
+    }
     if (!report.errors().isEmpty()) {
       out.println();
       out.println("ERRORS: the run itself went wrong, so it proves nothing:");

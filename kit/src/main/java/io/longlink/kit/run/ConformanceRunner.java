@@ -4,6 +4,7 @@ import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
 import io.longlink.rules.RuleCatalog;
+import io.longlink.rules.Side;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +26,13 @@ import org.junit.platform.launcher.core.DiscoveryIssueException;
  */
 public final class ConformanceRunner {
 
-  /** The package of the kit's step definitions. */
+  /** The package of the kit's step definitions for server checks. */
   public static final String DEFAULT_GLUE = "io.longlink.kit.steps";
+  /**
+   * The package of the step definitions for client checks: a package of its own, so that a client
+   * step can never match a server scenario's wording, nor the other way round.
+   */
+  public static final String CLIENT_GLUE = "io.longlink.kit.client.steps";
   /** Scenarios mostly wait on timers, so several run at once. */
   public static final int DEFAULT_PARALLELISM = 8;
 
@@ -94,7 +100,8 @@ public final class ConformanceRunner {
       verdicts.add(verdict);
     }
     errors.addAll(collector.errors());
-    return new RunReport(settings, selection, effectiveParallelism, started, duration, verdicts, errors);
+    return new RunReport(settings, selection, effectiveParallelism, started, duration, verdicts, errors,
+        collector.driverErrors());
   }
 
   /** Tokens, keys and extra handshake headers (a gateway's API key) never reach a report. */
@@ -129,7 +136,15 @@ public final class ConformanceRunner {
   }
 
   private LauncherDiscoveryRequest request(RuleSelection selection, int threads, DiscoveryProblems problems) {
-    return CucumberLaunch.request(features, glue, threads, extraParameters, selection, problems);
+    return CucumberLaunch.request(features, glueFor(selection), threads, extraParameters, selection, problems);
+  }
+
+  /** The glue given to the builder, else the kit's glue of the side checked. */
+  private String glueFor(RuleSelection selection) {
+    if (glue != null) {
+      return glue;
+    }
+    return selection != null && selection.side() == Side.CLIENT ? CLIENT_GLUE : DEFAULT_GLUE;
   }
 
   private static Launcher launcher() {
@@ -140,7 +155,7 @@ public final class ConformanceRunner {
   public static final class Builder {
     private RuleCatalog catalog;
     private FeatureSource features = FeatureSource.packaged();
-    private String glue = DEFAULT_GLUE;
+    private String glue;
     private int parallelism = DEFAULT_PARALLELISM;
     private final Map<String, String> extraParameters = new LinkedHashMap<>();
 
@@ -158,7 +173,7 @@ public final class ConformanceRunner {
       return this;
     }
 
-    /** The package of the step definitions; default {@link #DEFAULT_GLUE}. */
+    /** The package of the step definitions; default {@link #DEFAULT_GLUE} or {@link #CLIENT_GLUE} by the side checked. */
     public Builder glue(String glue) {
       this.glue = Objects.requireNonNull(glue);
       return this;

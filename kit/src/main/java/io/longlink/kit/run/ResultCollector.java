@@ -1,5 +1,6 @@
 package io.longlink.kit.run;
 
+import io.longlink.kit.DriverError;
 import io.longlink.kit.NotApplicable;
 import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
@@ -41,6 +42,7 @@ final class ResultCollector implements TestExecutionListener {
   private final Set<UniqueId> recorded = new HashSet<>();
   private final Map<UniqueId, String> containerOutcomes = new HashMap<>();
   private final List<String> errors = new ArrayList<>();
+  private final List<String> driverErrors = new ArrayList<>();
 
   ResultCollector(List<Rule> selected, int parallelism, RuleListener listener, Redactor redactor) {
     this.selected = new HashMap<>();
@@ -91,6 +93,7 @@ final class ResultCollector implements TestExecutionListener {
     Duration duration = Duration.ofNanos(System.nanoTime() - start.nanos());
     ScenarioRef scenario = ScenarioRef.of(test);
     Optional<Throwable> thrown = result.getThrowable();
+    thrown.flatMap(ResultCollector::driverError).ifPresent(driverErrors::add);
     ScenarioResult scenarioResult = switch (result.getStatus()) {
       case SUCCESSFUL -> ScenarioResult.passed(scenario, start.at(), duration);
       case ABORTED -> ScenarioResult.skipped(scenario, start.at(), duration, thrown.map(ResultCollector::skipReason)
@@ -119,6 +122,20 @@ final class ResultCollector implements TestExecutionListener {
   /** The verdicts of the selected rules that had scenarios in the plan. */
   synchronized Map<String, RuleVerdict> verdicts() {
     return Map.copyOf(verdicts);
+  }
+
+  /** How the driver of a client check broke its contract, one line each. */
+  synchronized List<String> driverErrors() {
+    return List.copyOf(driverErrors);
+  }
+
+  private static Optional<String> driverError(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof DriverError) {
+        return Optional.of(t.getMessage());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Failures outside scenarios: engine, feature or outline containers. */

@@ -19,13 +19,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which rules a run checks, from {@code --rules}, {@code --tags} and {@code --strict}: by default
- * every MUST rule of the server; {@code --strict} adds the SHOULD rules; {@code --rules} narrows to
+ * Which rules a run checks, from the side checked ({@code check server} or {@code check client}),
+ * {@code --rules}, {@code --tags} and {@code --strict}: by default every MUST rule of the side; {@code --strict} adds the SHOULD rules; {@code --rules} narrows to
  * some IDs and areas; {@code --tags} further narrows the scenarios with a Cucumber tag expression.
  *
  * <p>An area brings its rules of the selected levels; a rule named by its ID is selected whatever
- * its level, since naming it says the person wants it checked. Client rules cannot be selected
- * for a server check.
+ * its level, since naming it says the person wants it checked. Rules of the other side cannot be
+ * selected: a server check plays clients and can judge only servers, and the other way round.
  */
 public final class RuleSelection {
 
@@ -49,17 +49,27 @@ public final class RuleSelection {
 
   /** Every MUST rule of the server. */
   public static RuleSelection defaults(RuleCatalog catalog) {
-    return of(catalog, List.of(), null, false);
+    return defaults(catalog, Side.SERVER);
+  }
+
+  /** Every MUST rule of one side. */
+  public static RuleSelection defaults(RuleCatalog catalog, Side side) {
+    return of(catalog, side, List.of(), null, false);
+  }
+
+  /** A selection of server rules; see {@link #of(RuleCatalog, Side, List, String, boolean)}. */
+  public static RuleSelection of(RuleCatalog catalog, List<String> rules, String tags, boolean strict) {
+    return of(catalog, Side.SERVER, rules, tags, strict);
   }
 
   /**
+   * @param side the side whose rules are checked
    * @param rules the values of {@code --rules}: rule IDs and areas, each possibly a comma list; empty for all
    * @param tags the value of {@code --tags}, a Cucumber tag expression, or null
    * @param strict whether SHOULD rules are checked too
    * @throws SelectionException naming the option whose value cannot be used
    */
-  public static RuleSelection of(RuleCatalog catalog, List<String> rules, String tags, boolean strict) {
-    Side side = Side.SERVER;
+  public static RuleSelection of(RuleCatalog catalog, Side side, List<String> rules, String tags, boolean strict) {
     Set<Level> levels = strict ? EnumSet.of(Level.MUST, Level.SHOULD) : EnumSet.of(Level.MUST);
     String userTags = tags == null || tags.isBlank() ? null : tags.trim();
     if (userTags != null) {

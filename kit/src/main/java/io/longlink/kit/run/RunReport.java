@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param verdicts one per rule of the spec, in document order
  * @param errors what went wrong outside any scenario (a feature that does not parse, an engine
  *     failure); a run with errors proves nothing, so it cannot pass
+ * @param driverErrors for client checks: how the driver broke its contract (DRIVER.md §7); such a
+ *     run judged nothing after the error, and exits with {@link #EXIT_DRIVER_ERROR}
  */
 public record RunReport(
     KitSettings settings,
@@ -27,27 +29,41 @@ public record RunReport(
     Instant started,
     Duration duration,
     List<RuleVerdict> verdicts,
-    List<String> errors) {
+    List<String> errors,
+    List<String> driverErrors) {
 
   /** Exit code of a run in which no selected rule failed. */
   public static final int EXIT_PASSED = 0;
   /** Exit code of a run in which a selected rule failed, or the run itself broke. */
   public static final int EXIT_FAILED = 1;
+  /** Exit code of a client check whose driver broke its contract: no rule failed, nothing more was judged. */
+  public static final int EXIT_DRIVER_ERROR = 2;
 
   public RunReport {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(selection, "selection");
     verdicts = List.copyOf(verdicts);
     errors = List.copyOf(errors);
+    driverErrors = List.copyOf(driverErrors);
+  }
+
+  /** A report without driver errors: every server check, and client checks whose driver kept the contract. */
+  public RunReport(KitSettings settings, RuleSelection selection, int parallelism, Instant started, Duration duration,
+      List<RuleVerdict> verdicts, List<String> errors) {
+    this(settings, selection, parallelism, started, duration, verdicts, errors, List.of());
   }
 
   /**
    * 0 when no selected rule failed (skipped rules do not fail a run; reports show them loudly), 1
-   * when one did or the run had errors. SHOULD rules are selected only with {@code --strict}, and
+   * when one did or the run had errors, 2 when the client's driver broke its contract (then the
+   * run proves nothing about the client). SHOULD rules are selected only with {@code --strict}, and
    * then a failed one fails the run, as in h2spec's strict mode: the exit code and the JUnit report
    * always agree.
    */
   public int exitCode() {
+    if (!driverErrors.isEmpty()) {
+      return EXIT_DRIVER_ERROR;
+    }
     return failed().isEmpty() && errors.isEmpty() ? EXIT_PASSED : EXIT_FAILED;
   }
 
@@ -84,6 +100,9 @@ public record RunReport(
   /** The target, without any user info the URL may carry. */
   public String target() {
     var uri = settings.target();
+    if ("driver".equals(uri.getScheme())) {
+      return "driver " + uri.getSchemeSpecificPart();
+    }
     return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
   }
 

@@ -91,6 +91,19 @@ class RuleSelectionTest {
   }
 
   @Test
+  void aClientCheckSelectsClientRulesOnly() {
+    RuleSelection client = RuleSelection.defaults(CATALOG, Side.CLIENT);
+    assertTrue(client.rules().stream().allMatch(r -> r.side() == Side.CLIENT && r.level() == Level.MUST), client.describe());
+    assertTrue(client.tagExpression().startsWith("@client and ("), client.tagExpression());
+    assertTrue(client.describe().startsWith("MUST client rules"), client.describe());
+    SelectionException server = assertThrows(SelectionException.class,
+        () -> RuleSelection.of(CATALOG, Side.CLIENT, List.of("LL-HB-3"), null, false));
+    assertTrue(server.getMessage().contains("LL-HB-3 binds the server; `longlink check client` checks client rules only"),
+        server.getMessage());
+    assertEquals(List.of("LL-HB-6"), ids(RuleSelection.of(CATALOG, Side.CLIENT, List.of("LL-HB-6"), null, false)));
+  }
+
+  @Test
   void badTagExpressionsAreRejectedNamingTags() {
     SelectionException e = assertThrows(SelectionException.class, () -> RuleSelection.of(CATALOG, List.of(), "@a and (", false));
     assertEquals("--tags", e.parameter());

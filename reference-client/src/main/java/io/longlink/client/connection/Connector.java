@@ -18,6 +18,7 @@ import io.longlink.model.ServerMessage;
 import io.longlink.protocol.CloseCode;
 import io.longlink.protocol.Protocol;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * The connection lifecycle of PROTOCOL.md §7, §8 and §13: one attempt at a time (LL-RC-3), auth
@@ -90,7 +91,7 @@ public final class Connector {
     heartbeat.attemptStarted(params.heartbeatTimeoutMs());
     Attempt next = new Attempt();
     current = next;
-    next.link = deps.transport().open(uri, Protocol.SUBPROTOCOL, next);
+    next.link = deps.transport().open(uri, Protocol.SUBPROTOCOL, Duration.ofMillis(params.heartbeatTimeoutMs()), next);
   }
 
   private void opened() {

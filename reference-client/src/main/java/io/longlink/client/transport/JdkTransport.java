@@ -27,11 +27,12 @@ public final class JdkTransport implements Transport {
   }
 
   @Override
-  public Link open(URI uri, String subprotocol, LinkListener listener) {
+  public Link open(URI uri, String subprotocol, Duration openWithin, LinkListener listener) {
     AtomicBoolean ended = new AtomicBoolean();
     Frames frames = new Frames(listener, ended);
     CompletableFuture<WebSocket> socket = http.newWebSocketBuilder()
         .subprotocols(subprotocol)
+        .connectTimeout(openWithin)
         .buildAsync(uri, frames);
     socket.whenComplete((ws, failure) -> {
       if (failure != null && ended.compareAndSet(false, true)) {

@@ -1,6 +1,7 @@
 package io.longlink.client.transport;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public final class FakeTransport implements Transport {
   private final List<FakeLink> links = new ArrayList<>();
 
   @Override
-  public Link open(URI uri, String subprotocol, LinkListener listener) {
+  public Link open(URI uri, String subprotocol, Duration openWithin, LinkListener listener) {
     FakeLink link = new FakeLink(uri, subprotocol, listener);
     links.add(link);
     return link;

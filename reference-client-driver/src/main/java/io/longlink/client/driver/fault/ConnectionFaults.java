@@ -35,7 +35,7 @@ final class ConnectionFaults {
 
           @Override
           void opened() {
-            shadow = real.open(uri, subprotocol, IGNORED);
+            shadow = real.open(uri, subprotocol, openWithin, IGNORED);
             client.opened();
           }
 
@@ -117,8 +117,8 @@ final class ConnectionFaults {
 
       @Override
       public Transport transport(Transport real) {
-        return (uri, subprotocol, listener) -> real.open(
-            downgraded.get() ? URI.create("ws" + uri.toString().substring(3)) : uri, subprotocol, listener);
+        return (uri, subprotocol, openWithin, listener) -> real.open(
+            downgraded.get() ? URI.create("ws" + uri.toString().substring(3)) : uri, subprotocol, openWithin, listener);
       }
     };
   }
@@ -128,10 +128,11 @@ final class ConnectionFaults {
     return new Fault() {
       @Override
       public Transport transport(Transport real) {
-        return (uri, subprotocol, listener) -> {
+        return (uri, subprotocol, openWithin, listener) -> {
           String query = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
           String base = uri.toString();
-          return real.open(URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + query), subprotocol, listener);
+          return real.open(URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + query), subprotocol, openWithin,
+              listener);
         };
       }
     };

@@ -4,6 +4,7 @@ import io.longlink.client.transport.Link;
 import io.longlink.client.transport.LinkListener;
 import io.longlink.client.transport.Transport;
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,8 @@ abstract class LinkFault {
   /** Where the link goes, as the client asked. */
   protected URI uri;
   protected String subprotocol;
+  /** The opening-handshake time the client gave the link, passed on to links the fault opens itself. */
+  protected Duration openWithin;
 
   /** The client sends {@code frame}. */
   void clientSends(String frame) {
@@ -52,9 +55,9 @@ abstract class LinkFault {
 
   /** A transport whose every link goes through a fresh fault from {@code faults}. */
   static Transport around(Transport real, Supplier<? extends LinkFault> faults) {
-    return (URI uri, String subprotocol, LinkListener listener) -> {
+    return (URI uri, String subprotocol, Duration openWithin, LinkListener listener) -> {
       LinkFault fault = faults.get();
-      fault.attach(real, uri, subprotocol, listener);
+      fault.attach(real, uri, subprotocol, openWithin, listener);
       return new Link() {
         @Override
         public void send(String text) {
@@ -75,11 +78,12 @@ abstract class LinkFault {
   }
 
   /** Opens the real link for {@code listener}, with this fault's hooks between them. */
-  final void attach(Transport real, URI target, String offered, LinkListener listener) {
+  final void attach(Transport real, URI target, String offered, Duration within, LinkListener listener) {
     client = listener;
     uri = target;
     subprotocol = offered;
-    wire = real.open(target, offered, new LinkListener() {
+    openWithin = within;
+    wire = real.open(target, offered, within, new LinkListener() {
       @Override
       public void opened() {
         LinkFault.this.opened();

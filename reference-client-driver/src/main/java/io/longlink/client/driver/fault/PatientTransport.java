@@ -4,6 +4,7 @@ import io.longlink.client.transport.Link;
 import io.longlink.client.transport.LinkListener;
 import io.longlink.client.transport.Transport;
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -11,6 +12,8 @@ import java.util.function.Consumer;
  * auth_ok, and holds the client's next connection back until the server ends the kept one.
  */
 final class PatientTransport implements Transport {
+
+  private static final Duration NO_DEADLINE = Duration.ofDays(1);
 
   private final Transport real;
   private Patient kept;
@@ -21,7 +24,7 @@ final class PatientTransport implements Transport {
   }
 
   @Override
-  public synchronized Link open(URI uri, String subprotocol, LinkListener listener) {
+  public synchronized Link open(URI uri, String subprotocol, Duration openWithin, LinkListener listener) {
     if (kept == null) {
       return openNow(uri, subprotocol, listener);
     }
@@ -34,7 +37,8 @@ final class PatientTransport implements Transport {
 
   private Patient openNow(URI uri, String subprotocol, LinkListener listener) {
     Patient p = new Patient();
-    p.attach(real, uri, subprotocol, listener);
+    // The fault is the missing deadline: the handshake may take as long as the server likes.
+    p.attach(real, uri, subprotocol, NO_DEADLINE, listener);
     return p;
   }
 

@@ -1,0 +1,102 @@
+package io.longlink.cli.check;
+
+import io.longlink.cli.CliContext;
+import io.longlink.cli.UsageException;
+import io.longlink.kit.client.ClientSettings;
+import io.longlink.kit.report.ConsoleProgress;
+import io.longlink.kit.report.ConsoleSummary;
+import io.longlink.kit.run.ConformanceRunner;
+import io.longlink.kit.run.RuleSelection;
+import io.longlink.kit.run.RunReport;
+import io.longlink.protocol.Protocol;
+import io.longlink.rules.Side;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code longlink check client --driver CMD}: plays the server to a client, which a driver
+ * process (DRIVER.md) makes connect, send and close, and reports per client rule. Scenarios run
+ * one at a time: they judge timing, and each starts a driver process.
+ */
+@Command(
+    name = "client",
+    sortOptions = false,
+    description = "Checks a Longlink client, through its driver (DRIVER.md), against the client rules of PROTOCOL.md.",
+    footer = {"", "Example: longlink check client --driver \"node driver.js\", or longlink check client -- node driver.js",
+        "Exit codes: 0 no selected MUST rule failed (skipped rules do not fail a run); 1 one did, or the run broke; "
+            + "2 bad usage, or the driver broke its contract (DRIVER.md §7); 3 internal error."})
+public final class CheckClientCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private CheckCommand parent;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--driver", paramLabel = "CMD",
+      description = "The command that starts the driver, split into words as a shell would, e.g. \"node driver.js\".")
+  private String driver;
+
+  @Parameters(arity = "0..*", paramLabel = "CMD",
+      description = "After --: the driver's command as separate words, instead of --driver.")
+  private List<String> driverWords = new ArrayList<>();
+
+  @Mixin
+  private SelectionOptions selection;
+
+  @Mixin
+  private RunOptions run;
+
+  @Override
+  public Integer call() {
+    run.check(spec.commandLine());
+    CliContext context = parent.context();
+    RuleSelection rules = selection.selection(context.catalog(), Side.CLIENT);
+    ConformanceRunner runner = context.runner().parallelism(1).build();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (run.dryRun) {
+      return DryRun.print(runner, rules, out, err);
+    }
+    List<String> given = givenDriver();
+    List<String> command = given.isEmpty() ? EmbeddedClient.driverCommand().orElseThrow(() -> new UsageException(
+        "a driver is needed: this JVM cannot start the embedded reference client's driver; give the command that starts "
+        + "the driver of the client to check, e.g. --driver \"node driver.js\" or -- java -jar my-driver.jar "
+        + "(DRIVER.md says what a driver does)")) : given;
+    ClientSettings settings = new ClientSettings(command, Duration.ofMillis(run.timingSlackMs));
+    run.prepareReportDir();
+    String shown = given.isEmpty() ? "the embedded reference Java client (" + EmbeddedClient.DRIVER_MAIN + ")"
+        : String.join(" ", command);
+    out.println("longlink check client, driver: " + shown + " (Longlink protocol " + Protocol.VERSION
+        + ", driver contract 1)");
+    out.println("  rules:  " + rules.describe());
+    out.flush();
+    ClientSettings.install(settings);
+    RunReport report = runner.run(settings.reportSettings(RunOptions.runId()), rules, new ConsoleProgress(out));
+    ConsoleSummary.print(report, out);
+    run.writeReports(report, out);
+    report.driverErrors().stream().findFirst().ifPresent(e -> {
+      err.println(e);
+      err.flush();
+    });
+    return report.exitCode();
+  }
+
+  /** The driver command the user gave; empty for the embedded reference client. */
+  private List<String> givenDriver() {
+    if (driver != null && !driverWords.isEmpty()) {
+      throw new UsageException("give the driver's command once: with --driver \"CMD\" or after --, not both");
+    }
+    return driver != null ? ShellWords.split(driver, "--driver") : driverWords;
+  }
+}

@@ -1,0 +1,75 @@
+package io.longlink.kit.client.harness;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import org.eclipse.jetty.io.ManagedSelector;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * A connector whose end points report the TCP events the judging needs and Jetty's listeners do
+ * not give across a WebSocket upgrade: the accept (an attempt arrived) and the end of the stream
+ * (the client went away, or gave the attempt up).
+ */
+final class HarnessConnector extends ServerConnector {
+
+  private final HarnessServer harness;
+
+  HarnessConnector(Server server, HarnessServer harness) {
+    super(server, 1, 1);
+    this.harness = harness;
+  }
+
+  @Override
+  protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key)
+      throws IOException {
+    SocketChannelEndPoint endPoint = new RecordingEndPoint(channel, selector, key, getScheduler(), harness);
+    endPoint.setIdleTimeout(getIdleTimeout());
+    harness.accepted(endPoint);
+    return endPoint;
+  }
+
+  /** Reports the end of the client's stream the moment Jetty reads it, and a close by either side. */
+  private static final class RecordingEndPoint extends SocketChannelEndPoint {
+    private final HarnessServer harness;
+    private boolean reported;
+
+    RecordingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler,
+        HarnessServer harness) {
+      super(channel, selector, key, scheduler);
+      this.harness = harness;
+    }
+
+    @Override
+    public int fill(ByteBuffer buffer) throws IOException {
+      int filled;
+      try {
+        filled = super.fill(buffer);
+      } catch (IOException e) {
+        report();
+        throw e;
+      }
+      if (filled < 0) {
+        report();
+      }
+      return filled;
+    }
+
+    @Override
+    public void onClose(Throwable cause) {
+      report();
+      super.onClose(cause);
+    }
+
+    private synchronized void report() {
+      if (!reported) {
+        reported = true;
+        harness.tcpEnded(this);
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.longlink.kit.client.harness;
+
+import io.longlink.kit.CheckFailure;
+import io.longlink.kit.client.harness.HarnessEvent.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Everything the harness saw and did in one scenario, in order, with the problems it found in
+ * the client's frames. Steps wait on it with deadlines: a wait that runs out fails with what was
+ * expected and what came instead, never after a sleep.
+ *
+ * <p>Waits read forward from a cursor, so that a step sees what happened after the previous
+ * step's wait and not an older event of the same kind.
+ */
+public final class Recorder {
+
+  private static final int SHOWN_WHEN_FAILING = 12;
+
+  private final long startNanos = System.nanoTime();
+  private final List<HarnessEvent> events = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private int cursor;
+
+  synchronized void add(HarnessEvent event) {
+    events.add(event);
+    notifyAll();
+  }
+
+  /** A breach of a client rule seen on the wire: "LL-TR-5: connection #1 sent a binary frame". */
+  synchronized void problem(String ruleId, String what) {
+    problems.add(ruleId + ": " + what);
+  }
+
+  /** The time every event is shown relative to. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  /** The next event of this kind after the cursor; the cursor moves past it. */
+  public HarnessEvent next(Kind kind, Duration timeout) {
+    return next(kind.name(), e -> e.kind() == kind, timeout);
+  }
+
+  /** The next event that matches, after the cursor; the cursor moves past it. */
+  public synchronized HarnessEvent next(String what, Predicate<HarnessEvent> match, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int from = cursor;
+    while (true) {
+      for (int i = from; i < events.size(); i++) {
+        if (match.test(events.get(i))) {
+          cursor = i + 1;
+          return events.get(i);
+        }
+      }
+      from = events.size();
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new CheckFailure(what + " within " + timeout.toMillis() + " ms", sawSince(cursor));
+      }
+      waitNanos(left);
+    }
+  }
+
+  /**
+   * Watches a window: the first matching event after the cursor within it, or empty once the
+   * window has passed without one. The cursor does not move, so the caller can judge it further.
+   */
+  public synchronized Optional<HarnessEvent> within(Predicate<HarnessEvent> match, Duration window) {
+    long deadline = System.nanoTime() + window.toNanos();
+    int from = cursor;
+    while (true) {
+      for (int i = from; i < events.size(); i++) {
+        if (match.test(events.get(i))) {
+          return Optional.of(events.get(i));
+        }
+      }
+      from = events.size();
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      waitNanos(left);
+    }
+  }
+
+  /** Moves the cursor to the end: later waits see only what happens from now on. */
+  public synchronized void skipToNow() {
+    cursor = events.size();
+  }
+
+  /** Every event so far. */
+  public synchronized List<HarnessEvent> all() {
+    return List.copyOf(events);
+  }
+
+  /** The problems found so far. */
+  public synchronized List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** The events after an index, for failure messages: "nothing" or the last few, with times. */
+  public synchronized String sawSince(int index) {
+    if (index >= events.size()) {
+      return "nothing (since +" + (System.nanoTime() - startNanos) / 1_000_000 + " ms the harness saw no such event)";
+    }
+    List<String> shown = new ArrayList<>();
+    int first = Math.max(index, events.size() - SHOWN_WHEN_FAILING);
+    if (first > index) {
+      shown.add("(" + (first - index) + " earlier events)");
+    }
+    for (int i = first; i < events.size(); i++) {
+      shown.add(events.get(i).describe(startNanos));
+    }
+    return String.join("; ", shown);
+  }
+
+  private void waitNanos(long nanos) {
+    try {
+      wait(Math.max(1, nanos / 1_000_000), 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the client", e);
+    }
+  }
+}
