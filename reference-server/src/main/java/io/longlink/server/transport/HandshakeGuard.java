@@ -86,8 +86,9 @@ public final class HandshakeGuard implements SelectorManager.AcceptListener, Con
     }
     Bound over = budget.tryAdmit(address);
     if (over != null) {
-      IO.close(channel);
+      // Counted before the close, so that whoever sees the close also sees it counted.
       metrics.unauthenticatedRefused(over.label());
+      IO.close(channel);
       refusals.record(address.getHostAddress() + " over " + over.flag() + " (" + budget.limit(over) + ")");
       return;
     }
