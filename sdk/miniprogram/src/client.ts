@@ -67,6 +67,7 @@ export class LonglinkClient {
   private token: string;
   private sessionId: string | undefined;
   private destroyed = false;
+  private ids = 0;
 
   constructor(private readonly o: ClientOptions) {
     if (typeof o.onDelivery !== 'function') throw new TypeError('onDelivery is ' + typeof o.onDelivery + '; give a function that takes a delivery');
@@ -188,7 +189,7 @@ export class LonglinkClient {
 
   private newId(chosen: string | undefined): string {
     if (chosen !== undefined && !/^[A-Za-z0-9._:-]{1,64}$/.test(chosen)) throw new TypeError('id is ' + JSON.stringify(chosen) + '; a message id is 1-64 characters from A-Z a-z 0-9 . _ : -');
-    const id = chosen ?? newMessageId(this.scheduler.now(), this.o.random ?? Math.random);
+    const id = chosen ?? this.now36() + '-' + (this.ids++).toString(36) + '-' + randomTail();
     if (this.outbox.has(id)) throw new TypeError('id ' + id + ' is already waiting for an answer; message ids are unique per sender');
     return id;
   }
@@ -251,16 +252,24 @@ export class LonglinkClient {
     this.events.emit('error', e);
   }
 
+  private now36(): string {
+    return this.scheduler.now().toString(36);
+  }
+
   private alive(): void {
     if (this.destroyed) throw new Error('this client was destroyed; create a new one');
   }
 }
 
-/** A time-ordered random id: sortable like a ULID, unique enough for one sender's dedup window. */
-function newMessageId(now: number, random: () => number): string {
+/**
+ * The random part of a new message id (time, a per-client counter, then this): unique across the
+ * devices of one user for the dedup window without a UUID library. Math.random, not the injected
+ * random, which tests fix to make backoff draws exact.
+ */
+function randomTail(): string {
   let tail = '';
-  for (let i = 0; i < 16; i++) tail += '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 36)];
-  return now.toString(36) + '-' + tail;
+  for (let i = 0; i < 12; i++) tail += '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 36)];
+  return tail;
 }
 
 export function createClient(options: ClientOptions): LonglinkClient {
