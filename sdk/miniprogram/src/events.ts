@@ -52,7 +52,7 @@ export interface Failed {
  * frame the client could not read, a handler that threw.
  */
 export interface ClientError {
-  code: 'insecure_url' | 'no_signing_key' | 'server_error' | 'unreadable_frame' | 'handler_failed' | 'storage_failed';
+  code: 'insecure_url' | 'no_signing_key' | 'server_error' | 'unreadable_frame' | 'handler_failed';
   message: string;
 }
 

@@ -18,3 +18,5 @@ export { reconnects } from './closeCodes';
 export { ceiling as backoffCeiling, floor as backoffFloor } from './backoff';
 export { signChat, decodeKey, hmacSha256, sha256 } from './signing';
 export type * from './generated/messages';
+export { writeStoredState } from './state';
+export type { StoredState } from './state';
