@@ -14,6 +14,9 @@ import type { Transport } from './transport/types';
 import { webSocketTransport } from './transport/websocket';
 import { wxTransport } from './transport/wx';
 
+/** User and room ids: 1-128 printable ASCII characters without spaces (spec/schemas/defs.json). */
+const ID128 = /^[!-~]{1,128}$/;
+
 export const LIBRARY_NAME = 'longlink-miniprogram';
 export const LIBRARY_VERSION = '1.1.0';
 
@@ -50,7 +53,7 @@ export interface SendOptions {
 
 /** The mini program's global, when there is one. */
 function wxGlobal(): Record<string, unknown> | undefined {
-  return (globalThis as unknown as { wx?: Record<string, unknown> }).wx;
+  return typeof wx === 'object' && wx !== null ? (wx as Record<string, unknown>) : undefined;
 }
 
 /** A Longlink client. Pages bind to on('state'), and call destroy() in onUnload. */
@@ -74,6 +77,9 @@ export class LonglinkClient {
     if (typeof o.token !== 'string' || o.token === '') throw new TypeError('token is missing; give the token the application got at login (it travels only inside auth)');
     this.signingKey = o.signingKey === undefined ? null : decodeKey(o.signingKey);
     if (o.signingKey !== undefined && !this.signingKey) throw new TypeError('signingKey is not 32 bytes in base64url without padding (43 characters of A-Z a-z 0-9 - _)');
+    for (const [name, value, max] of [['clientName', o.clientName, 64], ['clientVersion', o.clientVersion, 32]] as const) {
+      if (value !== undefined && (typeof value !== 'string' || value.length < 1 || value.length > max)) throw new TypeError(name + ' is ' + JSON.stringify(value) + '; give 1-' + max + ' characters (it goes into auth)');
+    }
     this.token = o.token;
     this.urlProblem = checkUrl(o.url, o.token);
     const wx = wxGlobal();
@@ -135,7 +141,7 @@ export class LonglinkClient {
   /** Queues a chat, sent now or on the next session; returns its id. acked or failed follows. */
   send(to: Recipient, body: string, options: SendOptions = {}): string {
     this.alive();
-    if (!to || (to.kind !== 'user' && to.kind !== 'room') || typeof to.id !== 'string') throw new TypeError('to is ' + JSON.stringify(to) + '; give {kind: "user" | "room", id}');
+    if (!to || (to.kind !== 'user' && to.kind !== 'room') || typeof to.id !== 'string' || !ID128.test(to.id)) throw new TypeError('to is ' + JSON.stringify(to) + '; give {kind: "user" | "room", id: 1-128 printable ASCII characters without spaces}');
     if (typeof body !== 'string' || body === '') throw new TypeError('body is empty; a chat carries at least one character');
     const id = this.newId(options.id);
     this.outbox.add({ kind: 'chat', id, to: { kind: to.kind, id: to.id }, body });
@@ -173,6 +179,7 @@ export class LonglinkClient {
    * that play a restart. The next client on the same storage takes over the outbox.
    */
   abandon(): void {
+    this.connector.abandon();
     this.outbox.stop();
     this.unsubscribe.splice(0).forEach((off) => off());
     this.events.clear();
@@ -181,7 +188,7 @@ export class LonglinkClient {
 
   private room(kind: 'join' | 'leave', room: string, options: SendOptions): string {
     this.alive();
-    if (typeof room !== 'string' || !/^[!-~]{1,128}$/.test(room)) throw new TypeError('room is ' + JSON.stringify(room) + '; a room id is 1-128 printable ASCII characters without spaces');
+    if (typeof room !== 'string' || !ID128.test(room)) throw new TypeError('room is ' + JSON.stringify(room) + '; a room id is 1-128 printable ASCII characters without spaces');
     const id = this.newId(options.id);
     this.outbox.add({ kind, id, room });
     return id;

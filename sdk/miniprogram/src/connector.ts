@@ -83,6 +83,13 @@ export class Connector {
     if (wasRunning) this.hooks.state({ state: 'closed', cause: 'closed_by_app', code: NORMAL, reason });
   }
 
+  /** Stops everything without a close frame, as a killed app does: the socket is simply left behind. */
+  abandon(): void {
+    this.running = false;
+    this.cancelWait();
+    this.detach();
+  }
+
   /** The platform says the network or the app is back (LL-RC-10): one early step per event. */
   platformBack(): void {
     if (!this.running) return;

@@ -14,18 +14,12 @@ export interface Scheduler {
 
 export const NO_CANCEL: Cancel = () => undefined;
 
-interface TimerGlobals {
-  setTimeout(task: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 /** The platform's timers: the same globals in mini programs, browsers and Node. */
 export const systemScheduler: Scheduler = {
   now: () => Date.now(),
   schedule(delayMs, task) {
-    const g = globalThis as unknown as TimerGlobals;
-    const handle = g.setTimeout(task, Math.max(0, delayMs));
-    return () => g.clearTimeout(handle);
+    const handle = setTimeout(task, Math.max(0, delayMs));
+    return () => clearTimeout(handle);
   },
 };
 

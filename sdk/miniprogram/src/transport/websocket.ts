@@ -20,7 +20,7 @@ export type WebSocketConstructor = new (url: string, protocols: string[]) => Sta
 export function webSocketTransport(WebSocketImpl?: WebSocketConstructor): Transport {
   return {
     open(url: string, events: LinkEvents): Link {
-      const Impl = WebSocketImpl ?? (globalThis as unknown as { WebSocket?: WebSocketConstructor }).WebSocket;
+      const Impl = WebSocketImpl ?? (typeof WebSocket === 'function' ? (WebSocket as WebSocketConstructor) : undefined);
       let ended = false;
       const end = (code: number, reason: string) => {
         if (!ended) {

@@ -1,6 +1,23 @@
 // Fakes for unit tests: a scheduler whose clock moves only when a test says so, and a
 // transport whose links the test plays the server on. No real time, no sockets.
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
 import { createClient, memoryStorage } from '../../dist/index.mjs';
+
+// Every frame a client sends in a unit test is checked against its schema (LL-TR-5, LL-MSG-4).
+const schemas = new URL('../../../../spec/schemas/', import.meta.url);
+const ajv = new Ajv({ allErrors: true, strict: false });
+for (const f of ['defs', 'auth', 'chat', 'delivery_ack', 'ping', 'join', 'leave']) ajv.addSchema(JSON.parse(readFileSync(new URL(f + '.json', schemas), 'utf8')));
+const SCHEMA = { auth: 'auth', chat: 'chat', ack: 'delivery_ack', ping: 'ping', join: 'join', leave: 'leave' };
+
+function checkFrame(text) {
+  const frame = JSON.parse(text);
+  const name = SCHEMA[frame.type];
+  const validate = name && ajv.getSchema('https://longlink.io/schemas/v1/' + name + '.json');
+  if (!validate) throw new Error('the client sent a frame of no client message type: ' + text);
+  if (!validate(frame)) throw new Error('the client sent a frame that fails ' + name + '.json: ' + ajv.errorsText(validate.errors) + ': ' + text);
+  return frame;
+}
 
 export class FakeScheduler {
   constructor(now = 1_763_769_600_000) {
@@ -56,7 +73,7 @@ class FakeLink {
     Object.assign(this, { url, events, scheduler, sent: [], closedWith: null, openedAt: scheduler.now() });
   }
   send(text) {
-    this.sent.push({ at: this.scheduler.now(), frame: JSON.parse(text), text });
+    this.sent.push({ at: this.scheduler.now(), frame: checkFrame(text), text });
   }
   close(code, reason) {
     this.closedWith = { code, reason, at: this.scheduler.now() };
