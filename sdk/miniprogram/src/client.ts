@@ -218,7 +218,7 @@ export class LonglinkClient {
 
   private sessionStarted(ok: AuthOk, signing: boolean, send: (frame: string) => void): void {
     // The inbox first: pending deliveries follow auth_ok at once, and the outbox's flush can be paced.
-    this.inbox.sessionStarted(ok.epoch, (seq) => send(JSON.stringify({ type: 'ack', seq })));
+    this.inbox.sessionStarted(typeof ok.epoch === 'string' ? ok.epoch : null, (seq) => send(JSON.stringify({ type: 'ack', seq })));
     const chatsAllowed = !signing || this.signingKey !== null;
     if (!chatsAllowed) {
       // LL-SEC-8: receiving needs no key, so the session stays; only chats cannot be sent.

@@ -58,10 +58,6 @@ export class Connector {
     this.heartbeat = new Heartbeat(o.scheduler, () => this.ping(), (ms) => this.declareDead('no frame for ' + ms + ' ms'));
   }
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
   /** The application's connect: made at once, not a reconnect attempt (LL-RC-2). */
   start(): void {
     if (this.running) return;

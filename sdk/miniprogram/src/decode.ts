@@ -7,9 +7,11 @@ type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object'>;
 /**
  * The members the client reads, per server message type. Only those are checked: members a
  * schema does not define are ignored (LL-MSG-3), and so are types this version does not know.
+ * auth_ok's epoch is not required here: a 1.0 server sends none, and the client then resumes
+ * without last_seq (LL-DLV-14) instead of refusing the session.
  */
 const SHAPES: Record<string, Shape> = {
-  auth_ok: { session_id: 'string', user_id: 'string', server_time: 'number', heartbeat: 'object', reconnect: 'object', limits: 'object', delivery: 'object', dedup_window_ms: 'number', epoch: 'string' },
+  auth_ok: { session_id: 'string', user_id: 'string', server_time: 'number', heartbeat: 'object', reconnect: 'object', limits: 'object', delivery: 'object', dedup_window_ms: 'number' },
   pong: {},
   ack: { id: 'string', seq: 'number', ts: 'number', duplicate: 'boolean' },
   chat: { id: 'string', seq: 'number', from: 'string', to: 'object', body: 'string', ts: 'number', redelivered: 'boolean' },
@@ -23,7 +25,6 @@ const NESTED: Record<string, Shape> = {
   heartbeat: { interval_ms: 'number', timeout_ms: 'number' },
   reconnect: { initial_delay_ms: 'number', multiplier: 'number', max_delay_ms: 'number', jitter: 'number' },
   limits: { max_message_bytes: 'number', rate_messages: 'number', rate_window_ms: 'number' },
-  delivery: { ack_timeout_ms: 'number' },
   to: { kind: 'string', id: 'string' },
 };
 

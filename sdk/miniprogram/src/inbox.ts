@@ -16,9 +16,9 @@ export class Inbox {
   private readonly processed: ProcessedIds;
   private readonly resume: ResumePoint;
   /** Handed over and not finished: key to the seqs of every copy received meanwhile, and their epoch. */
-  private readonly inProgress = new Map<string, { epoch: string; seqs: number[] }>();
+  private readonly inProgress = new Map<string, { epoch: string | null; seqs: number[] }>();
   private ack: ((seq: number) => void) | null = null;
-  private epoch = '';
+  private epoch: string | null = null;
 
   constructor(
     storage: Storage,
@@ -34,7 +34,8 @@ export class Inbox {
     return this.resume.current();
   }
 
-  sessionStarted(epoch: string, ack: (seq: number) => void): void {
+  /** epoch is null when the server advertises none (a 1.0 server): last_seq is then never sent. */
+  sessionStarted(epoch: string | null, ack: (seq: number) => void): void {
     this.resume.sessionStarted(epoch);
     this.epoch = epoch;
     this.ack = ack;

@@ -15,7 +15,6 @@ export type { SocketTask, ConnectSocketApi } from './transport/wx';
 export { webSocketTransport } from './transport/websocket';
 export type { WebSocketConstructor } from './transport/websocket';
 export { reconnects } from './closeCodes';
-export { ceiling as backoffCeiling, floor as backoffFloor } from './backoff';
 export { signChat, decodeKey, hmacSha256, sha256 } from './signing';
 export type * from './generated/messages';
 export { writeStoredState } from './state';

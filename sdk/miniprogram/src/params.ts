@@ -14,7 +14,6 @@ export interface SessionParams {
   maxMessageBytes: number;
   rateMessages: number;
   rateWindowMs: number;
-  ackTimeoutMs: number;
   dedupWindowMs: number;
   signing: boolean;
 }
@@ -29,7 +28,6 @@ export const DEFAULT_PARAMS: SessionParams = {
   maxMessageBytes: 65536,
   rateMessages: 20,
   rateWindowMs: 1000,
-  ackTimeoutMs: 10000,
   dedupWindowMs: 600000,
   signing: false,
 };
@@ -45,7 +43,6 @@ export function paramsOf(ok: AuthOk): SessionParams {
     maxMessageBytes: ok.limits.max_message_bytes,
     rateMessages: ok.limits.rate_messages,
     rateWindowMs: ok.limits.rate_window_ms,
-    ackTimeoutMs: ok.delivery.ack_timeout_ms,
     dedupWindowMs: ok.dedup_window_ms,
     signing: ok.signing !== undefined,
   };

@@ -1,13 +1,13 @@
 import { readJson, type Storage } from './storage';
 
-const BUCKET = 100;
-const BUCKETS = 11;
+const BUCKET = 50;
+const BUCKETS = 21;
 
 /**
  * The (from, id) pairs already handed to the application, so that repeats are dropped (LL-DD-6),
  * also after the app was killed. LL-DD-6 asks for each pair until dedup_window_ms has passed or
- * 1000 later deliveries came, whichever is first; keeping the latest 1000-1100 pairs whatever
- * their age meets both. They are stored in 11 buckets of 100, so that recording one pair
+ * 1000 later deliveries came, whichever is first; keeping the latest 1000-1050 pairs whatever
+ * their age meets both. They are stored in 21 buckets of 50, so that recording one pair
  * rewrites one small key, not the whole memory.
  */
 export class ProcessedIds {

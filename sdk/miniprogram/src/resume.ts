@@ -35,7 +35,7 @@ export class ResumePoint {
   }
 
   /** A session of epoch began: a different epoch counts its seqs from nothing. */
-  sessionStarted(epoch: string): void {
+  sessionStarted(epoch: string | null): void {
     if (epoch !== this.epoch) {
       this.epoch = epoch;
       this.highest = 0;

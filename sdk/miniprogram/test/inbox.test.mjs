@@ -92,3 +92,18 @@ test('processed pairs and the resume point outlive the client; at least 1000 pai
 function authOkOf() {
   return { type: 'auth_ok', session_id: 's-x', user_id: 'alice', server_time: 0, heartbeat: { interval_ms: 1000, timeout_ms: 3000 }, reconnect: { initial_delay_ms: 500, multiplier: 2, max_delay_ms: 4000, jitter: 0.5 }, limits: { max_message_bytes: 1024, rate_messages: 5, rate_window_ms: 2000 }, delivery: { ack_timeout_ms: 2000 }, dedup_window_ms: 60000, epoch: 'e-1' };
 }
+
+test('an auth_ok without epoch (a 1.0 server) still opens a session; last_seq is then never sent (LL-DLV-14)', () => {
+  const h = harness();
+  h.client.connect();
+  h.transport.last.open();
+  const { epoch, ...ok } = authOkOf();
+  void epoch;
+  h.transport.last.deliver(ok);
+  assert.equal(h.seen.state.at(-1).state, 'open');
+  h.transport.last.deliver(chat(9));
+  h.transport.last.end(1006, '');
+  h.scheduler.advance(1000);
+  h.transport.last.open();
+  assert.equal(h.transport.last.frames('auth')[0].last_seq, undefined);
+});
