@@ -200,18 +200,24 @@ class Driver {
 
   send(c) {
     const client = this.need();
-    if (c.id !== undefined) this.cids.set(c.id, c.cid);
-    const id = client.send(c.to, c.body, c.id === undefined ? {} : { id: c.id });
-    this.cids.set(id, c.cid);
-    write({ type: 'done', cid: c.cid, id });
+    this.queued(c, () => client.send(c.to, c.body, c.id === undefined ? {} : { id: c.id }));
   }
 
   room(c) {
     const client = this.need();
-    if (c.id !== undefined) this.cids.set(c.id, c.cid);
-    const id = client[c.type](c.room, c.id === undefined ? {} : { id: c.id });
+    this.queued(c, () => client[c.type](c.room, c.id === undefined ? {} : { id: c.id }));
+  }
+
+  /**
+   * done with the message id first; what the library said meanwhile (a too_large failure comes
+   * from inside send) follows, with the command's cid.
+   */
+  queued(c, call) {
+    let id;
+    const held = this.hold(() => (id = call()));
     this.cids.set(id, c.cid);
     write({ type: 'done', cid: c.cid, id });
+    held.forEach((e) => write(e.id === id && !e.cid ? { ...e, cid: c.cid } : e));
   }
 
   ackPolicy(c) {
