@@ -60,6 +60,15 @@ Feature: Delivery, offline delivery and resume (PROTOCOL.md §11)
     Then alice receives an error "queue_full" about that chat, with a retry hint
     And bob receives the first chat of the queue when he has a session again
 
+  @LL-DLV-8 @must
+  Scenario: A queue full of bytes refuses new chats and keeps the old ones
+    Given bob has no session
+    And alice has a session
+    When alice fills bob's queue with chats up to its bytes
+    And alice sends bob one more chat that would take his queue past its bytes
+    Then alice receives an error "queue_full" about that chat, with a retry hint
+    And bob receives every chat of the queue, none dropped, when he has a session again
+
   @LL-DLV-9 @must
   Scenario: An ack of an unknown seq is ignored
     Given alice has a session

@@ -79,7 +79,7 @@ public final class Harness {
       long rate, long window, long dedup, boolean signing) {
     return new AuthOk("s-" + Long.toHexString(System.nanoTime()), "alice", START, new HeartbeatPolicy(interval, timeout),
         new ReconnectPolicy(initial, multiplier, maxDelay, jitter), new Limits(65_536L, rate, window, 5L, 10_000L),
-        new DeliveryPolicy(10_000L, 10_000L), dedup, signing ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, 30_000L) : null,
+        new DeliveryPolicy(10_000L, 10_000L, 16_777_216L), dedup, signing ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, 30_000L) : null,
         EPOCH);
   }
 

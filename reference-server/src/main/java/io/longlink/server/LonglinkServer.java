@@ -86,7 +86,8 @@ public final class LonglinkServer implements AutoCloseable {
     Hub hub = new Hub(config, new MemoryInboxStore(), new MemoryDedupStore(config.millis(SessionParameter.DEDUP_WINDOW_MS)),
         new MemoryRoomStore(), config.violations().has(Violation.CHAT_2) ? MemorySequence.descending() : MemorySequence.ascending(),
         scheduler, metrics, clock);
-    ConnectionRegistry connections = new ConnectionRegistry();
+    ConnectionRegistry connections = new ConnectionRegistry(config.maxTotalOutboundBytes());
+    metrics.outboundBytes(connections.budget()::used, config.maxTotalOutboundBytes());
     ConnectionContext ctx = new ConnectionContext(config, hub,
         new JwtVerifier(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock, config.violations()),
         MessageCodec.create(readingRules(config.violations())), metrics, scheduler, clock, new AuthOkFactory(config), new AtomicLong(), connections);
@@ -111,6 +112,9 @@ public final class LonglinkServer implements AutoCloseable {
     LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections);
     LOG.info("Longlink reference server listening on {} (signing {}, history epoch {})", server.uri(),
         config.signing() ? "on" : "off", hub.epoch());
+    LOG.info("memory bounds: {} bytes of pending deliveries ({} per sender), {} bytes queued for sending ({} per connection), "
+        + "of a {} byte heap", config.maxTotalPendingBytes(), config.maxPendingBytesPerSender(), config.maxTotalOutboundBytes(),
+        config.maxOutboundBytes(), Runtime.getRuntime().maxMemory());
     return server;
   }
 

@@ -42,6 +42,12 @@ public final class ParameterCheck {
     if (cap < initial) {
       problems.add("reconnect.max_delay_ms is " + cap + " but has to be at least reconnect.initial_delay_ms (" + initial + ")");
     }
+    long maxBytes = a.limits().maxMessageBytes();
+    long pendingBytes = a.delivery().maxPendingBytes();
+    if (pendingBytes < 2 * maxBytes) {
+      problems.add("delivery.max_pending_bytes is " + pendingBytes + " but has to be at least twice limits.max_message_bytes (2 x "
+          + maxBytes + " = " + 2 * maxBytes + ")");
+    }
     if (a.signing() != null && a.signing().replayWindowMs() > a.dedupWindowMs()) {
       problems.add("signing.replay_window_ms is " + a.signing().replayWindowMs()
           + " but has to be at most dedup_window_ms (" + a.dedupWindowMs() + ")");

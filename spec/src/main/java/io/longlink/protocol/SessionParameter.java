@@ -23,6 +23,7 @@ public enum SessionParameter {
   AUTH_TIMEOUT_MS("limits.auth_timeout_ms", 10_000, 100, 120_000, a -> a.limits().authTimeoutMs()),
   ACK_TIMEOUT_MS("delivery.ack_timeout_ms", 10_000, 100, 600_000, a -> a.delivery().ackTimeoutMs()),
   MAX_PENDING("delivery.max_pending", 10_000, 1, 10_000_000, a -> a.delivery().maxPending()),
+  MAX_PENDING_BYTES("delivery.max_pending_bytes", 16_777_216, 2_048, 17_179_869_184L, a -> a.delivery().maxPendingBytes()),
   DEDUP_WINDOW_MS("dedup_window_ms", 600_000, 1_000, 604_800_000, AuthOk::dedupWindowMs),
   REPLAY_WINDOW_MS("signing.replay_window_ms", 60_000, 1_000, 600_000,
       a -> a.signing() == null ? null : a.signing().replayWindowMs());

@@ -56,6 +56,15 @@ class ParameterCheckTest {
   }
 
   @Test
+  void pendingBytesBelowTwoLargestMessagesAreReported() throws Exception {
+    ObjectNode json = defaultsExample();
+    ((ObjectNode) json.get("delivery")).put("max_pending_bytes", 100_000);
+    List<String> problems = ParameterCheck.problems(authOk(json));
+    assertEquals(List.of("delivery.max_pending_bytes is 100000 but has to be at least twice limits.max_message_bytes"
+        + " (2 x 65536 = 131072)"), problems);
+  }
+
+  @Test
   void aReplayWindowLongerThanTheDedupWindowIsReported() throws Exception {
     ObjectNode json = defaultsExample();
     json.put("dedup_window_ms", 30_000);

@@ -19,6 +19,9 @@ public final class Scratch {
   long openedNanos;
   /** The chat that filled a queue first. */
   Ledger.Sent firstQueued;
+  /** The chats that filled a queue by bytes, and the sizes of their deliveries added up. */
+  final List<Ledger.Sent> queued = new ArrayList<>();
+  long queuedBytes;
 
   void closeRaw() {
     if (raw != null) {

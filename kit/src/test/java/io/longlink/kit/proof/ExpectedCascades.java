@@ -53,6 +53,8 @@ final class ExpectedCascades {
           + "that a client can resume with")),
       Map.entry("LL-DD-1", new Cascade(Set.of("LL-DD-3"), "LL-DD-3 checks the duplicate flag of a repeat")),
       Map.entry("LL-DD-2", new Cascade(Set.of("LL-DD-3"), "LL-DD-3 checks that a repeat is not delivered")),
+      Map.entry("LL-LIM-2", new Cascade(Set.of("LL-DLV-8"),
+          "LL-DLV-8 fills a queue by bytes with chats larger than half of limits.max_message_bytes, which the switch closes")),
       Map.entry("LL-LIM-4", new Cascade(Set.of("LL-DLV-8", "LL-LIM-3", "LL-LIM-5"),
           "each sends chats up to the advertised rate, which the server no longer allows")),
       Map.entry("LL-LIM-5", new Cascade(Set.of("LL-LIM-3"), "the kit's keepalive pings then use up rate")),

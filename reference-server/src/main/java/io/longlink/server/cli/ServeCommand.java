@@ -72,6 +72,26 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Messages queued for one connection before it is closed as a slow consumer (4010). Default: ${DEFAULT-VALUE}.")
   int maxOutboundFrames;
 
+  @Option(names = "--max-outbound-bytes", paramLabel = "BYTES",
+      description = "Bytes queued for one connection before it is closed as a slow consumer (4010). "
+          + "Default: twice delivery.max_pending_bytes.")
+  Long maxOutboundBytes;
+
+  @Option(names = "--max-total-pending-bytes", paramLabel = "BYTES",
+      description = "Bytes of pending deliveries held for all users together; past it chats are refused (unavailable). "
+          + "Default: a quarter of the maximum heap.")
+  Long maxTotalPendingBytes;
+
+  @Option(names = "--max-pending-bytes-per-sender", paramLabel = "BYTES",
+      description = "Bytes of pending deliveries one sender's chats may hold, all recipients together; past it that "
+          + "sender's chats are refused (unavailable). Default: an eighth of --max-total-pending-bytes.")
+  Long maxPendingBytesPerSender;
+
+  @Option(names = "--max-total-outbound-bytes", paramLabel = "BYTES",
+      description = "Bytes queued for sending on all connections together; past it the connections holding the most are "
+          + "closed as slow consumers (4010). Default: a quarter of the maximum heap.")
+  Long maxTotalOutboundBytes;
+
   @Option(names = "--retry-after-ms", defaultValue = "1000", paramLabel = "MS",
       description = "retry_after_ms of goaway on shutdown and on the connection limit. Default: ${DEFAULT-VALUE}.")
   long retryAfterMs;
@@ -168,7 +188,9 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig.Builder b = ServerConfig.builder(chosen).host(host).port(port).path(path)
         .jwtIssuer(jwtIssuer).jwtAudience(jwtAudience)
         .maxTotalPending(maxTotalPending).maxDedupEntries(maxDedupEntries).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs)
-        .maxUnauthenticated(maxUnauthenticated).maxUnauthenticatedPerAddress(maxUnauthenticatedPerAddress);
+        .maxUnauthenticated(maxUnauthenticated).maxUnauthenticatedPerAddress(maxUnauthenticatedPerAddress)
+        .maxOutboundBytes(maxOutboundBytes).maxTotalPendingBytes(maxTotalPendingBytes).maxTotalOutboundBytes(maxTotalOutboundBytes)
+        .maxPendingBytesPerSender(maxPendingBytesPerSender);
     b.jwtSecret(bytes(environment.get("LONGLINK_JWT_SECRET")));
     b.signingSecret(bytes(environment.get("LONGLINK_SIGNING_SECRET")));
     if (keystore != null) {

@@ -10,6 +10,7 @@ final class ConfigValidator {
 
   private static final int MIN_SECRET_BYTES = 32;
   private static final int MAX_UNAUTHENTICATED = 1_000_000;
+  private static final long MAX_BYTES = 1L << 40;
 
   private ConfigValidator() {}
 
@@ -47,6 +48,7 @@ final class ConfigValidator {
       problems.add("--max-total-pending is " + b.maxTotalPending() + "; it has to be at least --max-pending ("
           + maxPending + ")");
     }
+    bytes(b, problems);
     if (b.maxDedupEntries() < 1_000 || b.maxDedupEntries() > 1_000_000_000) {
       problems.add("--max-dedup-entries is " + b.maxDedupEntries() + "; use 1000-1000000000");
     }
@@ -74,6 +76,29 @@ final class ConfigValidator {
     }
   }
 
+  private static void bytes(ServerConfig.Builder b, List<String> problems) {
+    ByteBounds bounds = ByteBounds.resolve(b);
+    long perUser = b.session().get(SessionParameter.MAX_PENDING_BYTES).longValue();
+    long maxMessage = b.session().get(SessionParameter.MAX_MESSAGE_BYTES).longValue();
+    if (bounds.maxOutboundBytes() < perUser + 2 * maxMessage || bounds.maxOutboundBytes() > MAX_BYTES) {
+      problems.add("--max-outbound-bytes is " + bounds.maxOutboundBytes() + "; use " + (perUser + 2 * maxMessage) + "-"
+          + MAX_BYTES + ": at least --max-pending-bytes (" + perUser + ") plus twice --max-message-bytes (" + maxMessage
+          + "), so that a session's whole backlog and a largest message fit in its queue");
+    }
+    if (bounds.maxTotalPendingBytes() < perUser || bounds.maxTotalPendingBytes() > MAX_BYTES) {
+      problems.add("--max-total-pending-bytes is " + bounds.maxTotalPendingBytes() + "; use " + perUser + "-" + MAX_BYTES
+          + ": at least --max-pending-bytes (" + perUser + ")");
+    }
+    if (bounds.maxPendingBytesPerSender() < perUser || bounds.maxPendingBytesPerSender() > bounds.maxTotalPendingBytes()) {
+      problems.add("--max-pending-bytes-per-sender is " + bounds.maxPendingBytesPerSender() + "; use " + perUser + "-"
+          + bounds.maxTotalPendingBytes() + ": at least --max-pending-bytes (" + perUser + "), at most --max-total-pending-bytes");
+    }
+    if (bounds.maxTotalOutboundBytes() < bounds.maxOutboundBytes() || bounds.maxTotalOutboundBytes() > MAX_BYTES) {
+      problems.add("--max-total-outbound-bytes is " + bounds.maxTotalOutboundBytes() + "; use " + bounds.maxOutboundBytes()
+          + "-" + MAX_BYTES + ": at least --max-outbound-bytes (" + bounds.maxOutboundBytes() + ")");
+    }
+  }
+
   private static void session(ServerConfig.Builder b, List<String> problems) {
     for (SessionParameter p : SessionParameter.values()) {
       double value = b.session().get(p).doubleValue();
@@ -91,6 +116,12 @@ final class ConfigValidator {
     long cap = b.session().get(SessionParameter.RECONNECT_MAX_DELAY_MS).longValue();
     if (cap < initial) {
       problems.add("--reconnect-max-delay-ms is " + cap + "; it has to be at least --reconnect-initial-delay-ms (" + initial + ")");
+    }
+    long maxMessage = b.session().get(SessionParameter.MAX_MESSAGE_BYTES).longValue();
+    long pendingBytes = b.session().get(SessionParameter.MAX_PENDING_BYTES).longValue();
+    if (pendingBytes < 2 * maxMessage) {
+      problems.add("--max-pending-bytes is " + pendingBytes + "; it has to be at least twice --max-message-bytes ("
+          + 2 * maxMessage + "), so that one largest chat always fits in an empty queue");
     }
     long replay = b.session().get(SessionParameter.REPLAY_WINDOW_MS).longValue();
     long dedup = b.session().get(SessionParameter.DEDUP_WINDOW_MS).longValue();

@@ -30,6 +30,8 @@ public enum Profile {
       values.put(SessionParameter.AUTH_TIMEOUT_MS, 2_000L);
       values.put(SessionParameter.ACK_TIMEOUT_MS, 800L);
       values.put(SessionParameter.MAX_PENDING, 16L);
+      // Four largest chats: the kit fills a queue by bytes with a handful of them.
+      values.put(SessionParameter.MAX_PENDING_BYTES, 4 * values.get(SessionParameter.MAX_MESSAGE_BYTES).longValue());
       values.put(SessionParameter.DEDUP_WINDOW_MS, 60_000L);
       values.put(SessionParameter.REPLAY_WINDOW_MS, 30_000L);
     }

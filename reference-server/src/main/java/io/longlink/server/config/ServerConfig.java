@@ -37,6 +37,7 @@ public final class ServerConfig {
   private final long maxTotalPending;
   private final long maxDedupEntries;
   private final int maxOutboundFrames;
+  private final ByteBounds bytes;
   private final long retryAfterMs;
   private final int maxUnauthenticated;
   private final int maxUnauthenticatedPerAddress;
@@ -56,6 +57,7 @@ public final class ServerConfig {
     this.maxTotalPending = b.maxTotalPending;
     this.maxDedupEntries = b.maxDedupEntries;
     this.maxOutboundFrames = b.maxOutboundFrames;
+    this.bytes = ByteBounds.resolve(b);
     this.retryAfterMs = b.retryAfterMs;
     this.maxUnauthenticated = b.maxUnauthenticated;
     this.maxUnauthenticatedPerAddress = b.maxUnauthenticatedPerAddress;
@@ -140,6 +142,26 @@ public final class ServerConfig {
     return maxOutboundFrames;
   }
 
+  /** Bytes of pending deliveries held for all users together (LL-LIM-11); a room chat's delivery counts once. */
+  public long maxTotalPendingBytes() {
+    return bytes.maxTotalPendingBytes();
+  }
+
+  /** Bytes of pending deliveries one sender's chats may hold, all recipients together (LL-LIM-12). */
+  public long maxPendingBytesPerSender() {
+    return bytes.maxPendingBytesPerSender();
+  }
+
+  /** Bytes queued for sending on one connection before it is closed as a slow consumer (LL-LIM-7). */
+  public long maxOutboundBytes() {
+    return bytes.maxOutboundBytes();
+  }
+
+  /** Bytes queued for sending on all connections together (LL-LIM-11); past it the largest queues are closed as slow consumers. */
+  public long maxTotalOutboundBytes() {
+    return bytes.maxTotalOutboundBytes();
+  }
+
   /** The retry hint of goaway on shutdown and on the connection limit. */
   public long retryAfterMs() {
     return retryAfterMs;
@@ -177,6 +199,11 @@ public final class ServerConfig {
     private long maxTotalPending = 1_000_000;
     private long maxDedupEntries = 5_000_000;
     private int maxOutboundFrames = 1_024;
+    private Long maxTotalPendingBytes;
+    private Long maxPendingBytesPerSender;
+    private Long maxOutboundBytes;
+    private Long maxTotalOutboundBytes;
+    private long heapBytes = Runtime.getRuntime().maxMemory();
     private long retryAfterMs = 1_000;
     private int maxUnauthenticated = DEFAULT_MAX_UNAUTHENTICATED;
     private int maxUnauthenticatedPerAddress = DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS;
@@ -244,6 +271,36 @@ public final class ServerConfig {
 
     public Builder maxOutboundFrames(int value) {
       this.maxOutboundFrames = value;
+      return this;
+    }
+
+    /** Null derives the bound from the heap (see {@link ByteBounds}). */
+    public Builder maxTotalPendingBytes(Long value) {
+      this.maxTotalPendingBytes = value;
+      return this;
+    }
+
+    /** Null derives the bound from the total. */
+    public Builder maxPendingBytesPerSender(Long value) {
+      this.maxPendingBytesPerSender = value;
+      return this;
+    }
+
+    /** Null derives the bound from {@code delivery.max_pending_bytes}. */
+    public Builder maxOutboundBytes(Long value) {
+      this.maxOutboundBytes = value;
+      return this;
+    }
+
+    /** Null derives the bound from the heap. */
+    public Builder maxTotalOutboundBytes(Long value) {
+      this.maxTotalOutboundBytes = value;
+      return this;
+    }
+
+    /** The heap the derived bounds are shares of; the JVM's maximum unless a test says otherwise. */
+    public Builder heapBytes(long value) {
+      this.heapBytes = value;
       return this;
     }
 
@@ -315,6 +372,26 @@ public final class ServerConfig {
 
     int maxOutboundFrames() {
       return maxOutboundFrames;
+    }
+
+    Long maxTotalPendingBytes() {
+      return maxTotalPendingBytes;
+    }
+
+    Long maxPendingBytesPerSender() {
+      return maxPendingBytesPerSender;
+    }
+
+    Long maxOutboundBytes() {
+      return maxOutboundBytes;
+    }
+
+    Long maxTotalOutboundBytes() {
+      return maxTotalOutboundBytes;
+    }
+
+    long heapBytes() {
+      return heapBytes;
     }
 
     long retryAfterMs() {

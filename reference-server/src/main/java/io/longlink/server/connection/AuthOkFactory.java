@@ -38,7 +38,8 @@ public final class AuthOkFactory {
         new Limits(config.millis(SessionParameter.MAX_MESSAGE_BYTES), config.millis(SessionParameter.RATE_MESSAGES),
             config.millis(SessionParameter.RATE_WINDOW_MS), config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER),
             config.millis(SessionParameter.AUTH_TIMEOUT_MS)),
-        new DeliveryPolicy(config.millis(SessionParameter.ACK_TIMEOUT_MS), config.millis(SessionParameter.MAX_PENDING)),
+        new DeliveryPolicy(config.millis(SessionParameter.ACK_TIMEOUT_MS), config.millis(SessionParameter.MAX_PENDING),
+            config.millis(SessionParameter.MAX_PENDING_BYTES)),
         config.millis(SessionParameter.DEDUP_WINDOW_MS),
         config.signing() ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, config.millis(SessionParameter.REPLAY_WINDOW_MS))
             : null,

@@ -5,11 +5,12 @@ import io.longlink.model.GoAway;
 import io.longlink.model.ServerMessage;
 import io.longlink.protocol.CloseCode;
 import io.longlink.protocol.SessionParameter;
+import io.longlink.server.limits.Utf8;
 import io.longlink.server.messaging.ClientSession;
+import io.longlink.server.store.PendingDelivery;
 import io.longlink.server.violation.Violation;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ public final class Connection implements ClientSession {
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private static final long ABORT_GRACE_MS = 1_000;
+  private static final int MAX_VICTIMS = 64;
 
   enum State {
     AWAITING_AUTH,
@@ -35,7 +37,7 @@ public final class Connection implements ClientSession {
   private final Wire wire;
   private final String connectionId;
   private final AtomicReference<State> state = new AtomicReference<>(State.AWAITING_AUTH);
-  private final AtomicInteger queued = new AtomicInteger();
+  private final OutboundQueue outbound;
   private final PreAuth preAuth;
   private volatile InSession inSession;
   private volatile String userId;
@@ -50,6 +52,8 @@ public final class Connection implements ClientSession {
     this.wire = wire;
     this.connectionId = "c" + ctx.connectionCounter().incrementAndGet();
     this.preAuth = new PreAuth(ctx, this);
+    this.outbound = new OutboundQueue(ctx.config().maxOutboundFrames(), ctx.config().maxOutboundBytes(),
+        ctx.openConnections().budget());
   }
 
   /** The opening handshake completed. */
@@ -179,28 +183,75 @@ public final class Connection implements ClientSession {
     return userId;
   }
 
-  /**
-   * Queues a message. A client that stops reading fills its queue; past the configured bound the
-   * connection is closed as a slow consumer (LL-LIM-7) so that it cannot hold memory forever.
-   */
   @Override
   public void send(ServerMessage message) {
     if (state.get() == State.CLOSED) {
       return;
     }
-    if (queued.incrementAndGet() > ctx.config().maxOutboundFrames()) {
-      queued.decrementAndGet();
-      if (state.get() != State.CLOSED) {
-        ctx.metrics().slowConsumer();
-      }
-      close(CloseCode.SLOW_CONSUMER, "more than " + ctx.config().maxOutboundFrames() + " messages waiting to be sent");
-      ctx.scheduler().schedule(wire::abort, ABORT_GRACE_MS, TimeUnit.MILLISECONDS);
-      return;
-    }
-    if (message instanceof ErrorMessage error) {
+    String text = ctx.codec().encode(message);
+    if (enqueue(text, Utf8.length(text)) && message instanceof ErrorMessage error) {
       ctx.metrics().errorSent(error.code());
     }
-    wire.sendText(ctx.codec().encode(message), queued::decrementAndGet);
+  }
+
+  @Override
+  public void deliver(PendingDelivery delivery, boolean redelivered) {
+    if (state.get() != State.CLOSED) {
+      enqueue(delivery.frame(redelivered), delivery.bytes(redelivered));
+    }
+  }
+
+  /**
+   * Queues a frame within the bounds on this connection's queue and on all queues together. A
+   * client that stops reading fills its queue; past the bound it is closed as a slow consumer
+   * (LL-LIM-7). When the queues together are full, the connections holding the most are closed as
+   * slow consumers until the frame fits (LL-LIM-11): possibly this one, never one that holds less.
+   */
+  private boolean enqueue(String text, long bytes) {
+    for (int attempt = 0; attempt < MAX_VICTIMS; attempt++) {
+      switch (outbound.offer(bytes)) {
+        case QUEUED -> {
+          wire.sendText(text, () -> outbound.written(bytes));
+          return true;
+        }
+        case DROPPED -> {
+          return false;
+        }
+        case FULL -> {
+          slowConsumer("more than " + outbound.maxBytes() + " bytes or " + outbound.maxFrames()
+              + " messages waiting to be sent");
+          return false;
+        }
+        case OVER_BUDGET -> {
+          // Null: the queues emptied meanwhile; try again.
+          Connection victim = ctx.openConnections().largestQueue();
+          if (victim != null) {
+            victim.slowConsumer("the server's outbound queues are full and this connection holds the most of them ("
+                + victim.queuedBytes() + " bytes)");
+          }
+          if (victim == this) {
+            return false;
+          }
+        }
+      }
+    }
+    slowConsumer("the server's outbound queues stay full");
+    return false;
+  }
+
+  /** Closes as a slow consumer (4010): the close frame now, the socket after a grace period for a client that is merely slow. */
+  void slowConsumer(String detail) {
+    if (!outbound.drop()) {
+      return;
+    }
+    ctx.metrics().slowConsumer();
+    LOG.info("slow consumer {} user={}: {}", connectionId, userId, detail);
+    close(CloseCode.SLOW_CONSUMER, detail);
+    ctx.scheduler().schedule(wire::abort, ABORT_GRACE_MS, TimeUnit.MILLISECONDS);
+  }
+
+  long queuedBytes() {
+    return outbound.bytes();
   }
 
   /** Announces a deliberate close with its retry hint, then closes (LL-SHUT-2, LL-SHUT-3). */

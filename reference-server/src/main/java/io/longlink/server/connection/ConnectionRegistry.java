@@ -5,10 +5,38 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** The open connections of a server, so that shutdown can say goodbye to each and wait for them to go. */
+/**
+ * The open connections of a server, so that shutdown can say goodbye to each and wait for them to
+ * go, and so that when their outbound queues together reach their bound the ones holding the most
+ * can be found (LL-LIM-11).
+ */
 public final class ConnectionRegistry {
 
   private final Set<Connection> open = new HashSet<>();
+  private final OutboundBudget budget;
+
+  public ConnectionRegistry(long maxTotalOutboundBytes) {
+    this.budget = new OutboundBudget(maxTotalOutboundBytes);
+  }
+
+  /** The bytes queued on all connections together. */
+  public OutboundBudget budget() {
+    return budget;
+  }
+
+  /** The connection whose outbound queue holds the most bytes, or null when none holds any. */
+  synchronized Connection largestQueue() {
+    Connection largest = null;
+    long most = 0;
+    for (Connection c : open) {
+      long bytes = c.queuedBytes();
+      if (bytes > most) {
+        most = bytes;
+        largest = c;
+      }
+    }
+    return largest;
+  }
 
   synchronized void add(Connection c) {
     open.add(c);

@@ -1,5 +1,6 @@
 package io.longlink.server.messaging;
 
+import io.longlink.codec.MessageCodec;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ChatDelivery;
@@ -15,7 +16,9 @@ import io.longlink.server.config.ServerConfig;
 import io.longlink.server.metrics.ServerMetrics;
 import io.longlink.server.store.Accepted;
 import io.longlink.server.store.DedupStore;
+import io.longlink.server.store.DeliveryDraft;
 import io.longlink.server.store.InboxStore;
+import io.longlink.server.store.PendingDelivery;
 import io.longlink.server.store.RoomStore;
 import io.longlink.server.store.SequenceSource;
 import io.longlink.server.violation.Violation;
@@ -66,8 +69,12 @@ public final class Hub {
   private final ServerMetrics metrics;
   private final Clock clock;
   private final Violations violations;
+  private final MessageCodec codec = MessageCodec.create();
   private final long maxPending;
+  private final long maxPendingBytes;
   private final long maxTotalPending;
+  private final long maxTotalPendingBytes;
+  private final long maxPendingBytesPerSender;
   private final long maxDedupEntries;
   private final long maxConnectionsPerUser;
   private final long ackTimeoutMs;
@@ -83,12 +90,16 @@ public final class Hub {
     this.clock = clock;
     this.violations = config.violations();
     this.maxPending = config.millis(SessionParameter.MAX_PENDING);
+    this.maxPendingBytes = config.millis(SessionParameter.MAX_PENDING_BYTES);
     this.maxTotalPending = config.maxTotalPending();
+    this.maxTotalPendingBytes = config.maxTotalPendingBytes();
+    this.maxPendingBytesPerSender = config.maxPendingBytesPerSender();
     this.maxDedupEntries = config.maxDedupEntries();
     this.maxConnectionsPerUser = config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
     this.ackTimeoutMs = config.millis(SessionParameter.ACK_TIMEOUT_MS);
     this.timers = new RedeliveryTimers(scheduler, ackTimeoutMs, this::redeliver);
     metrics.gauges(this::pendingTotal, this::dedupSize);
+    metrics.pendingBytes(this::pendingBytes, maxTotalPendingBytes);
   }
 
   /** The epoch of this hub's history, which every auth_ok advertises (LL-DLV-12). */
@@ -117,13 +128,13 @@ public final class Hub {
           timers.cancel(user, seq);
         }
       }
-      List<ChatDelivery> backlog = inbox.pending(user);
+      List<PendingDelivery> backlog = inbox.pending(user);
       if (violations.has(Violation.DLV_7)) {
         Collections.reverse(backlog);
       }
-      for (ChatDelivery d : backlog) {
+      for (PendingDelivery d : backlog) {
         boolean redelivered = inbox.wasSent(user, d.seq());
-        session.send(withRedelivered(d, redelivered));
+        session.deliver(d, redelivered);
         metrics.deliverySent(redelivered);
         inbox.markSent(user, d.seq());
         timers.start(user, d.seq());
@@ -149,7 +160,7 @@ public final class Hub {
         rooms.forget(user);
       }
       if (violations.has(Violation.DLV_5)) {
-        for (ChatDelivery d : inbox.pending(user)) {
+        for (PendingDelivery d : inbox.pending(user)) {
           if (inbox.wasSent(user, d.seq())) {
             inbox.remove(user, d.seq());
           }
@@ -162,10 +173,12 @@ public final class Hub {
 
   /** Accepts, refuses or recognises as a repeat one chat of {@code session}'s user. */
   public ChatOutcome chat(ClientSession session, Chat chat, String clientFrom) {
+    long now = clock.millis();
+    String sender = session.userId();
+    // Encoded once, outside the lock: the costly part for a large chat; under the lock only the seq goes in.
+    DeliveryDraft draft = DeliveryDraft.of(deliveryOf(session, chat, clientFrom, now), sender, codec);
     lock.lock();
     try {
-      long now = clock.millis();
-      String sender = session.userId();
       String key = dedupKey(session);
       Optional<Accepted> seen = dedup.find(key, chat.id(), now);
       if (seen.isPresent()) {
@@ -186,9 +199,29 @@ public final class Hub {
               + " deliveries waiting for an ack; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
         }
       }
+      // Before anything is stored: its size decides, and every recipient shares it.
+      PendingDelivery delivery = draft.withSeq(sequence.next());
+      for (String r : recipients) {
+        if (inbox.bytes(r) + delivery.bytes() > maxPendingBytes && !violations.has(Violation.DLV_8)) {
+          return refuse(key, chat, Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + inbox.bytes(r)
+              + " bytes of deliveries waiting for an ack, and this chat's " + delivery.bytes() + " would pass "
+              + maxPendingBytes + " (delivery.max_pending_bytes); send the chat again after retry_after_ms", chat.id(),
+              ackTimeoutMs), now);
+        }
+      }
+      if (inbox.bytesFrom(sender) + delivery.bytes() > maxPendingBytesPerSender) {
+        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "your chats already hold " + inbox.bytesFrom(sender)
+            + " bytes of deliveries waiting for their recipients' acks, the most one sender may; send the chat again after"
+            + " retry_after_ms", chat.id(), ackTimeoutMs), now);
+      }
       if (inbox.total() + recipients.size() > maxTotalPending) {
         return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
             + maxTotalPending + " pending deliveries; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
+      }
+      if (inbox.totalBytes() + delivery.bytes() > maxTotalPendingBytes) {
+        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
+            + maxTotalPendingBytes + " bytes of pending deliveries; send the chat again after retry_after_ms", chat.id(),
+            ackTimeoutMs), now);
       }
       if (dedup.size() >= maxDedupEntries) {
         dedup.expire(now);
@@ -197,19 +230,21 @@ public final class Hub {
         return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server remembers its maximum of "
             + maxDedupEntries + " recent message ids; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
       }
-      return accept(session, chat, clientFrom, recipients, key, now);
+      return accept(chat, recipients, key, delivery, now);
     } finally {
       lock.unlock();
     }
   }
 
-  private ChatOutcome accept(ClientSession session, Chat chat, String clientFrom, List<String> recipients, String key,
-      long now) {
-    long seq = sequence.next();
+  private ChatDelivery deliveryOf(ClientSession session, Chat chat, String clientFrom, long now) {
     String from = violations.has(Violation.CHAT_4) && clientFrom != null && USER_ID.matcher(clientFrom).matches()
         ? clientFrom : session.userId();
     String body = violations.has(Violation.CHAT_3) ? chat.body() + " (altered)" : chat.body();
-    ChatDelivery delivery = new ChatDelivery(chat.id(), seq, from, chat.to(), body, now, false);
+    return new ChatDelivery(chat.id(), 0L, from, chat.to(), body, now, false);
+  }
+
+  private ChatOutcome accept(Chat chat, List<String> recipients, String key, PendingDelivery delivery, long now) {
+    long seq = delivery.seq();
     if (violations.has(Violation.CHAT_6)) {
       scheduler.schedule(() -> storeLater(recipients, delivery), DEFERRED_STORE_MS, TimeUnit.MILLISECONDS);
     } else {
@@ -220,14 +255,14 @@ public final class Hub {
     if (violations.has(Violation.CHAT_5) && chat.to().kind() == RecipientKind.USER) {
       for (Map.Entry<String, LinkedHashSet<ClientSession>> e : List.copyOf(sessionsByUser.entrySet())) {
         if (!recipients.contains(e.getKey())) {
-          List.copyOf(e.getValue()).forEach(s -> s.send(delivery));
+          List.copyOf(e.getValue()).forEach(s -> s.deliver(delivery, false));
         }
       }
     }
     return new ChatOutcome(new ChatAck(ackId(chat.id()), seq, now, false), true);
   }
 
-  private void storeLater(List<String> recipients, ChatDelivery delivery) {
+  private void storeLater(List<String> recipients, PendingDelivery delivery) {
     lock.lock();
     try {
       store(recipients, delivery);
@@ -236,12 +271,13 @@ public final class Hub {
     }
   }
 
-  private void store(List<String> recipients, ChatDelivery delivery) {
+  private void store(List<String> recipients, PendingDelivery delivery) {
     for (String r : recipients) {
       if (violations.has(Violation.DLV_4) && !sessionsByUser.containsKey(r)) {
         continue;
       }
-      if (violations.has(Violation.DLV_8) && inbox.size(r) >= maxPending) {
+      while (violations.has(Violation.DLV_8) && inbox.size(r) > 0
+          && (inbox.size(r) >= maxPending || inbox.bytes(r) + delivery.bytes() > maxPendingBytes)) {
         long oldest = inbox.pending(r).get(0).seq();
         inbox.remove(r, oldest);
         timers.cancel(r, oldest);
@@ -286,16 +322,15 @@ public final class Hub {
 
   private void sendLive(String user, long seq) {
     Set<ClientSession> sessions = sessionsByUser.get(user);
-    Optional<ChatDelivery> delivery = inbox.find(user, seq);
+    Optional<PendingDelivery> delivery = inbox.find(user, seq);
     if (sessions == null || delivery.isEmpty()) {
       return;
     }
     boolean redelivered = inbox.wasSent(user, seq);
-    ChatDelivery d = withRedelivered(delivery.get(), redelivered);
     // A copy: a send can fail at once on a dying socket, and the transport then closes the
     // session on this very thread, which removes it from the set being walked.
     for (ClientSession s : List.copyOf(sessions)) {
-      s.send(d);
+      s.deliver(delivery.get(), redelivered);
       metrics.deliverySent(redelivered);
     }
     inbox.markSent(user, seq);
@@ -387,15 +422,19 @@ public final class Hub {
     return wrong.length() > 64 ? wrong.substring(0, 64) : wrong;
   }
 
-  private static ChatDelivery withRedelivered(ChatDelivery d, boolean redelivered) {
-    return d.redelivered() == redelivered ? d
-        : new ChatDelivery(d.id(), d.seq(), d.from(), d.to(), d.body(), d.ts(), redelivered);
-  }
-
   private long pendingTotal() {
     lock.lock();
     try {
       return inbox.total();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long pendingBytes() {
+    lock.lock();
+    try {
+      return inbox.totalBytes();
     } finally {
       lock.unlock();
     }

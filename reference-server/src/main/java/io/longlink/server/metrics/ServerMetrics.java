@@ -27,6 +27,10 @@ public final class ServerMetrics {
   private volatile LongSupplier pendingDeliveries = () -> 0;
   private volatile LongSupplier dedupEntries = () -> 0;
   private volatile LongSupplier unauthenticated = () -> 0;
+  private volatile LongSupplier pendingBytes = () -> 0;
+  private volatile long pendingBytesLimit;
+  private volatile LongSupplier outboundBytes = () -> 0;
+  private volatile long outboundBytesLimit;
 
   public void connectionOpened() {
     connectionsOpened.increment();
@@ -108,6 +112,18 @@ public final class ServerMetrics {
     this.dedupEntries = dedup;
   }
 
+  /** The bytes of pending deliveries, all users, and their bound (LL-LIM-11). */
+  public void pendingBytes(LongSupplier bytes, long limit) {
+    this.pendingBytes = bytes;
+    this.pendingBytesLimit = limit;
+  }
+
+  /** The bytes queued for sending, all connections, and their bound (LL-LIM-11). */
+  public void outboundBytes(LongSupplier bytes, long limit) {
+    this.outboundBytes = bytes;
+    this.outboundBytesLimit = limit;
+  }
+
   /** The counters in the Prometheus text exposition format. */
   public String prometheus() {
     PrometheusText out = new PrometheusText();
@@ -132,6 +148,16 @@ public final class ServerMetrics {
         snapshot(unauthenticatedRefused));
     out.gauge("longlink_pending_deliveries", "Deliveries waiting for an ack, all users.", pendingDeliveries.getAsLong());
     out.gauge("longlink_dedup_entries", "Remembered (sender, message id) pairs.", dedupEntries.getAsLong());
+    out.gauge("longlink_pending_bytes", "Bytes of deliveries waiting for an ack, all users; a room chat's counts once.",
+        pendingBytes.getAsLong());
+    out.gauge("longlink_pending_bytes_limit", "The bound on longlink_pending_bytes.", pendingBytesLimit);
+    out.gauge("longlink_outbound_bytes", "Bytes queued for sending and not yet written, all connections.",
+        outboundBytes.getAsLong());
+    out.gauge("longlink_outbound_bytes_limit", "The bound on longlink_outbound_bytes.", outboundBytesLimit);
+    out.gauge("longlink_heap_used_bytes", "Heap in use now, garbage included.", Heap.used());
+    out.gauge("longlink_heap_used_after_gc_bytes", "Heap in use right after the last garbage collection: what is live.",
+        Heap.usedAfterLastGc());
+    out.gauge("longlink_heap_max_bytes", "The most heap the process may use (-Xmx).", Runtime.getRuntime().maxMemory());
     out.labelled("longlink_errors_sent_total", "counter", "Error messages sent, by code.", "code", snapshot(errorsByCode));
     out.labelled("longlink_closes_total", "counter", "Connections closed, by close code.", "code", snapshot(closesByCode));
     return out.toString();

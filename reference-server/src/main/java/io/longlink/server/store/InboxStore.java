@@ -1,6 +1,5 @@
 package io.longlink.server.store;
 
-import io.longlink.model.ChatDelivery;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,13 +11,13 @@ import java.util.Optional;
 public interface InboxStore {
 
   /** Adds a delivery at the end of {@code user}'s queue; its seq is larger than any before it. */
-  void append(String user, ChatDelivery delivery);
+  void append(String user, PendingDelivery delivery);
 
   /** The user's pending deliveries in increasing seq order. */
-  List<ChatDelivery> pending(String user);
+  List<PendingDelivery> pending(String user);
 
   /** The pending delivery with this seq, if the user has one. */
-  Optional<ChatDelivery> find(String user, long seq);
+  Optional<PendingDelivery> find(String user, long seq);
 
   /** Removes one pending delivery; false when there was none with this seq. */
   boolean remove(String user, long seq);
@@ -29,8 +28,17 @@ public interface InboxStore {
   /** How many deliveries the user has pending. */
   int size(String user);
 
+  /** The sizes of the user's pending deliveries added up (PROTOCOL.md §11, LL-DLV-8). */
+  long bytes(String user);
+
   /** How many deliveries are pending for all users together. */
   long total();
+
+  /** The bytes the inboxes hold: each pending delivery once, however many recipients share it (LL-LIM-11). */
+  long totalBytes();
+
+  /** The bytes of the pending deliveries of {@code sender}'s chats, each once, however many recipients share it (LL-LIM-12). */
+  long bytesFrom(String sender);
 
   /** Records that the delivery was sent on some session, so that later sends say {@code redelivered}. */
   void markSent(String user, long seq);

@@ -1,6 +1,5 @@
 package io.longlink.server.store;
 
-import io.longlink.model.ChatDelivery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,89 +12,114 @@ import java.util.TreeMap;
 public final class MemoryInboxStore implements InboxStore {
 
   private static final class Entry {
-    final ChatDelivery delivery;
+    final PendingDelivery delivery;
     boolean sent;
 
-    Entry(ChatDelivery delivery) {
+    Entry(PendingDelivery delivery) {
       this.delivery = delivery;
     }
   }
 
-  private final Map<String, TreeMap<Long, Entry>> inboxes = new HashMap<>();
+  private static final class Inbox {
+    final TreeMap<Long, Entry> entries = new TreeMap<>();
+    long bytes;
+  }
+
+  private final Map<String, Inbox> inboxes = new HashMap<>();
   private final Map<Long, List<String>> recipients = new HashMap<>();
+  private final Map<String, Long> bytesBySender = new HashMap<>();
   private long total;
+  private long totalBytes;
 
   @Override
-  public void append(String user, ChatDelivery delivery) {
-    if (inboxes.computeIfAbsent(user, u -> new TreeMap<>()).put(delivery.seq(), new Entry(delivery)) == null) {
+  public void append(String user, PendingDelivery delivery) {
+    Inbox inbox = inboxes.computeIfAbsent(user, u -> new Inbox());
+    if (inbox.entries.put(delivery.seq(), new Entry(delivery)) == null) {
       total++;
-      recipients.computeIfAbsent(delivery.seq(), s -> new ArrayList<>(1)).add(user);
+      inbox.bytes += delivery.bytes();
+      List<String> users = recipients.computeIfAbsent(delivery.seq(), s -> new ArrayList<>(1));
+      if (users.isEmpty()) {
+        totalBytes += delivery.bytes();
+        bytesBySender.merge(delivery.sender(), (long) delivery.bytes(), Long::sum);
+      }
+      users.add(user);
     }
   }
 
   @Override
-  public List<ChatDelivery> pending(String user) {
-    TreeMap<Long, Entry> inbox = inboxes.get(user);
-    List<ChatDelivery> list = new ArrayList<>();
+  public List<PendingDelivery> pending(String user) {
+    Inbox inbox = inboxes.get(user);
+    List<PendingDelivery> list = new ArrayList<>();
     if (inbox != null) {
-      inbox.values().forEach(e -> list.add(e.delivery));
+      inbox.entries.values().forEach(e -> list.add(e.delivery));
     }
     return list;
   }
 
   @Override
-  public Optional<ChatDelivery> find(String user, long seq) {
-    TreeMap<Long, Entry> inbox = inboxes.get(user);
-    Entry e = inbox == null ? null : inbox.get(seq);
+  public Optional<PendingDelivery> find(String user, long seq) {
+    Entry e = entry(user, seq);
     return e == null ? Optional.empty() : Optional.of(e.delivery);
   }
 
   @Override
   public boolean remove(String user, long seq) {
-    TreeMap<Long, Entry> inbox = inboxes.get(user);
-    if (inbox == null || inbox.remove(seq) == null) {
+    Inbox inbox = inboxes.get(user);
+    Entry removed = inbox == null ? null : inbox.entries.remove(seq);
+    if (removed == null) {
       return false;
     }
-    forget(user, seq, inbox);
+    forget(user, removed.delivery, inbox);
     return true;
   }
 
   @Override
   public List<Long> removeUpTo(String user, long seq) {
-    TreeMap<Long, Entry> inbox = inboxes.get(user);
+    Inbox inbox = inboxes.get(user);
     List<Long> removed = new ArrayList<>();
     if (inbox == null) {
       return removed;
     }
-    Iterator<Long> it = inbox.headMap(seq, true).keySet().iterator();
+    List<PendingDelivery> gone = new ArrayList<>();
+    Iterator<Entry> it = inbox.entries.headMap(seq, true).values().iterator();
     while (it.hasNext()) {
-      removed.add(it.next());
+      gone.add(it.next().delivery);
       it.remove();
     }
-    for (long s : removed) {
-      forget(user, s, inbox);
+    for (PendingDelivery d : gone) {
+      removed.add(d.seq());
+      forget(user, d, inbox);
     }
     return removed;
   }
 
-  private void forget(String user, long seq, TreeMap<Long, Entry> inbox) {
+  private void forget(String user, PendingDelivery delivery, Inbox inbox) {
     total--;
-    List<String> users = recipients.get(seq);
+    inbox.bytes -= delivery.bytes();
+    List<String> users = recipients.get(delivery.seq());
     if (users != null) {
       users.remove(user);
       if (users.isEmpty()) {
-        recipients.remove(seq);
+        recipients.remove(delivery.seq());
+        totalBytes -= delivery.bytes();
+        bytesBySender.computeIfPresent(delivery.sender(), (s, b) -> b == delivery.bytes() ? null : b - delivery.bytes());
       }
     }
-    if (inbox.isEmpty()) {
+    if (inbox.entries.isEmpty()) {
       inboxes.remove(user);
     }
   }
 
   @Override
   public int size(String user) {
-    TreeMap<Long, Entry> inbox = inboxes.get(user);
-    return inbox == null ? 0 : inbox.size();
+    Inbox inbox = inboxes.get(user);
+    return inbox == null ? 0 : inbox.entries.size();
+  }
+
+  @Override
+  public long bytes(String user) {
+    Inbox inbox = inboxes.get(user);
+    return inbox == null ? 0 : inbox.bytes;
   }
 
   @Override
@@ -104,9 +128,18 @@ public final class MemoryInboxStore implements InboxStore {
   }
 
   @Override
+  public long totalBytes() {
+    return totalBytes;
+  }
+
+  @Override
+  public long bytesFrom(String sender) {
+    return bytesBySender.getOrDefault(sender, 0L);
+  }
+
+  @Override
   public void markSent(String user, long seq) {
-    TreeMap<Long, Entry> inbox = inboxes.get(user);
-    Entry e = inbox == null ? null : inbox.get(seq);
+    Entry e = entry(user, seq);
     if (e != null) {
       e.sent = true;
     }
@@ -114,13 +147,17 @@ public final class MemoryInboxStore implements InboxStore {
 
   @Override
   public boolean wasSent(String user, long seq) {
-    TreeMap<Long, Entry> inbox = inboxes.get(user);
-    Entry e = inbox == null ? null : inbox.get(seq);
+    Entry e = entry(user, seq);
     return e != null && e.sent;
   }
 
   @Override
   public List<String> recipientsOf(long seq) {
     return List.copyOf(recipients.getOrDefault(seq, List.of()));
+  }
+
+  private Entry entry(String user, long seq) {
+    Inbox inbox = inboxes.get(user);
+    return inbox == null ? null : inbox.entries.get(seq);
   }
 }

@@ -48,7 +48,7 @@ public enum Violation {
   DLV_5("LL-DLV-5", "forgets deliveries that were sent on a connection that closed"),
   DLV_6("LL-DLV-6", "ignores last_seq"),
   DLV_7("LL-DLV-7", "sends pending deliveries in decreasing seq order"),
-  DLV_8("LL-DLV-8", "drops the oldest pending delivery when a queue is full"),
+  DLV_8("LL-DLV-8", "drops the oldest pending deliveries when a queue is full, by count or by bytes"),
   DLV_9("LL-DLV-9", "answers acks of unknown seq with an error"),
   DLV_10("LL-DLV-10", "lets one recipient's ack settle every recipient's delivery"),
   DLV_12("LL-DLV-12", "advertises a new epoch to every session"),

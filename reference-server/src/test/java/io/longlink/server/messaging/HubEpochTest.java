@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
-import io.longlink.model.ChatDelivery;
 import io.longlink.model.Recipient;
 import io.longlink.model.RecipientKind;
 import io.longlink.model.ServerMessage;
@@ -19,6 +18,7 @@ import io.longlink.server.store.MemoryDedupStore;
 import io.longlink.server.store.MemoryInboxStore;
 import io.longlink.server.store.MemoryRoomStore;
 import io.longlink.server.store.MemorySequence;
+import io.longlink.server.store.PendingDelivery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +48,7 @@ class HubEpochTest {
   private static final class Recording implements ClientSession {
     private final String user;
     private final List<ServerMessage> sent = new ArrayList<>();
+    private final List<Long> delivered = new ArrayList<>();
 
     Recording(String user) {
       this.user = user;
@@ -69,10 +70,15 @@ class HubEpochTest {
     }
 
     @Override
+    public void deliver(PendingDelivery delivery, boolean redelivered) {
+      delivered.add(delivery.seq());
+    }
+
+    @Override
     public void close(CloseCode code, String reason) {}
 
     List<Long> deliveredSeqs() {
-      return sent.stream().filter(m -> m instanceof ChatDelivery).map(m -> ((ChatDelivery) m).seq()).toList();
+      return List.copyOf(delivered);
     }
   }
 

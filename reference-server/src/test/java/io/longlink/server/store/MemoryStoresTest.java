@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.longlink.codec.MessageCodec;
 import io.longlink.model.ChatDelivery;
 import io.longlink.model.Recipient;
 import io.longlink.model.RecipientKind;
 import io.longlink.server.limits.RateLimiter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MemoryStoresTest {
 
-  private static ChatDelivery delivery(long seq) {
-    return new ChatDelivery("m" + seq, seq, "alice", new Recipient(RecipientKind.ROOM, "r"), "b", 1L, false);
+  private static final MessageCodec CODEC = MessageCodec.create();
+
+  private static PendingDelivery delivery(long seq) {
+    return delivery(seq, "b");
+  }
+
+  private static PendingDelivery delivery(long seq, String body) {
+    return DeliveryDraft.of(new ChatDelivery("m" + seq, 0L, "alice", new Recipient(RecipientKind.ROOM, "r"), body, 1L, false),
+        "alice", CODEC).withSeq(seq);
   }
 
   @Test
@@ -24,7 +33,7 @@ class MemoryStoresTest {
     inbox.append("bob", delivery(5));
     inbox.append("carol", delivery(5));
     inbox.append("bob", delivery(9));
-    assertEquals(List.of(3L, 5L, 9L), inbox.pending("bob").stream().map(ChatDelivery::seq).toList());
+    assertEquals(List.of(3L, 5L, 9L), inbox.pending("bob").stream().map(PendingDelivery::seq).toList());
     assertEquals(List.of("bob", "carol"), inbox.recipientsOf(5));
     assertEquals(List.of(3L, 5L), inbox.removeUpTo("bob", 5));
     assertEquals(2, inbox.total());
@@ -35,6 +44,45 @@ class MemoryStoresTest {
     assertTrue(inbox.remove("bob", 9));
     assertFalse(inbox.remove("bob", 9));
     assertEquals(0, inbox.size("bob"));
+  }
+
+  @Test
+  void inboxesCountBytesPerUserAndEachSharedDeliveryOnceInTotal() {
+    MemoryInboxStore inbox = new MemoryInboxStore();
+    PendingDelivery small = delivery(1, "hi");
+    PendingDelivery room = delivery(2, "\u00e9t\u00e9 \u4e2d\ud83d\ude00");
+    inbox.append("bob", small);
+    inbox.append("bob", room);
+    inbox.append("carol", room);
+    assertEquals(small.bytes() + room.bytes(), inbox.bytes("bob"));
+    assertEquals(room.bytes(), inbox.bytes("carol"));
+    assertEquals(small.bytes() + room.bytes(), inbox.totalBytes(), "the room chat's delivery is held once");
+    assertEquals(small.bytes() + room.bytes(), inbox.bytesFrom("alice"), "and counts once against its sender");
+    assertEquals(0, inbox.bytesFrom("bob"));
+    inbox.append("bob", room);
+    assertEquals(small.bytes() + room.bytes(), inbox.bytes("bob"), "appending the same seq twice counts it once");
+    assertTrue(inbox.remove("bob", 2));
+    assertEquals(small.bytes() + room.bytes(), inbox.totalBytes(), "carol still holds the room chat");
+    inbox.removeUpTo("carol", 2);
+    assertEquals(0, inbox.bytes("carol"));
+    assertEquals(small.bytes(), inbox.totalBytes());
+    inbox.remove("bob", 1);
+    assertEquals(0, inbox.bytes("bob"));
+    assertEquals(0, inbox.totalBytes());
+    assertEquals(0, inbox.bytesFrom("alice"));
+  }
+
+  @Test
+  void aDeliverysSizeIsTheUtf8LengthOfItsFirstFrameWithTheSeqPutIn() {
+    PendingDelivery d = delivery(1_234_567, "\u00e9t\u00e9 \u4e2d\ud83d\ude00 ,\"seq\":0,");
+    assertEquals(d.frame().getBytes(StandardCharsets.UTF_8).length, d.bytes());
+    ChatDelivery decoded = (ChatDelivery) CODEC.decodeServerMessage(d.frame()).message();
+    assertEquals(1_234_567L, decoded.seq(), d.frame());
+    assertEquals("\u00e9t\u00e9 \u4e2d\ud83d\ude00 ,\"seq\":0,", decoded.body(), "a body that looks like the seq member is left alone");
+    assertTrue(d.frame(false).endsWith("\"redelivered\":false}"), d.frame(false));
+    String again = d.frame(true);
+    assertTrue(CODEC.decodeServerMessage(again).message() instanceof ChatDelivery c && c.redelivered(), again);
+    assertEquals(again.getBytes(StandardCharsets.UTF_8).length, d.bytes(true));
   }
 
   @Test

@@ -50,6 +50,22 @@ final class SentFrameFaults {
     });
   }
 
+  /** LL-DLV-14: auth carries last_seq without the epoch it was counted in. */
+  static Fault resumeWithoutEpoch() {
+    return onLinks(() -> new LinkFault() {
+      @Override
+      void clientSends(String frame) {
+        ObjectNode message = Frames.parse(frame);
+        if (Frames.type(message).equals("auth") && message.has("epoch")) {
+          message.remove("epoch");
+          wire.send(Frames.write(message));
+        } else {
+          wire.send(frame);
+        }
+      }
+    });
+  }
+
   /** LL-HB-1: pings are dropped. */
   static Fault noPings() {
     return onLinks(() -> new LinkFault() {

@@ -35,6 +35,7 @@ public enum Violation {
   DLV_1("LL-DLV-1", "does not acknowledge repeats of deliveries", c -> SentFrameFaults.noAckForRepeats()),
   DLV_11("LL-DLV-11", "sends as last_seq the highest seq it received, processed or not",
       c -> SentFrameFaults.dishonestLastSeq()),
+  DLV_14("LL-DLV-14", "sends last_seq without the epoch it was counted in", c -> SentFrameFaults.resumeWithoutEpoch()),
   DD_6("LL-DD-6", "hands repeated deliveries to the application again", c -> DeliveryFaults.repeatsHandedOver()),
   DD_7("LL-DD-7", "reads dedup_window_ms as 1000 times the advertised window, so it resends after the window",
       c -> ReceivedFrameFaults.longerDedupWindow()),

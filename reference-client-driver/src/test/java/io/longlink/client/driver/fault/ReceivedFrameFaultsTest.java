@@ -80,7 +80,7 @@ class ReceivedFrameFaultsTest {
     FaultHarness h = new FaultHarness(Violation.SEC_7, key, "ws://127.0.0.1:1/ws");
     var ahead = new io.longlink.model.AuthOk("s-1", "alice", Harness.START + 300_000,
         Harness.authOk().heartbeat(), Harness.authOk().reconnect(), Harness.authOk().limits(), Harness.authOk().delivery(),
-        600_000L, Harness.authOk(25_000, 60_000, 1_000, 2.0, 30_000, 0.5, 20, 1_000, 600_000, true).signing());
+        600_000L, Harness.authOk(25_000, 60_000, 1_000, 2.0, 30_000, 0.5, 20, 1_000, 600_000, true).signing(), Harness.EPOCH);
     FakeLink link = h.session(ahead);
     h.client.send("m1", RecipientKind.USER, "bob", "hi");
     h.scheduler.runDue();

@@ -134,6 +134,20 @@ class SentFrameFaultsTest {
   }
 
   @Test
+  void aResumePointGoesOutWithoutItsEpoch() {
+    FaultHarness h = new FaultHarness(Violation.DLV_14);
+    FakeLink first = h.session(Harness.authOk());
+    h.receive(first, FaultHarness.delivery("bob", "b50", 50, false));
+    h.end(first, 1006);
+    FakeLink second = h.reconnect();
+    second.open();
+    h.scheduler.runDue();
+    var auth = FaultHarness.framesOf(second, "auth").get(0);
+    assertEquals(50, auth.get("last_seq").asLong(), "the resume point still goes out");
+    assertFalse(auth.has("epoch"), "without the epoch it was counted in (LL-DLV-14): " + auth);
+  }
+
+  @Test
   void authClaimsTheHighestSeqReceivedNotTheHighestProcessed() {
     FaultHarness h = new FaultHarness(Violation.DLV_11);
     FakeLink first = h.session(Harness.authOk());
