@@ -16,7 +16,7 @@ import java.util.Date;
 import java.util.UUID;
 
 /** The reference server in process, on loopback with the fast profile, and tokens for it. */
-final class ServerFixture implements AutoCloseable {
+public final class ServerFixture implements AutoCloseable {
 
   static final byte[] JWT_SECRET = "client-it-jwt-secret-0123456789ab".getBytes(StandardCharsets.UTF_8);
 
@@ -29,7 +29,7 @@ final class ServerFixture implements AutoCloseable {
   }
 
   /** A server on a free port. */
-  static ServerFixture start() throws Exception {
+  public static ServerFixture start() throws Exception {
     return new ServerFixture(0);
   }
 
@@ -38,30 +38,30 @@ final class ServerFixture implements AutoCloseable {
         .retryAfterMs(300).build());
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("ws://127.0.0.1:" + port + "/ws");
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Graceful shutdown: goaway and 1001 to every connection (PROTOCOL.md §19). */
-  void stop() throws Exception {
+  public void stop() throws Exception {
     server.close();
     server = null;
   }
 
   /** A new server process on the same port: its in-memory history starts empty. */
-  void restart() throws Exception {
+  public void restart() throws Exception {
     server = start(port);
   }
 
-  static String user(String name) {
+  public static String user(String name) {
     return name + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  static String token(String user) {
+  public static String token(String user) {
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject(user)
           .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).claim("scope", "longlink").build());
