@@ -3,7 +3,8 @@
 // standard input, events as JSON lines on standard output, logs on standard error.
 //
 //   node driver/driver.js --runtime wx          the SDK's CommonJS bundle under the wx shim, as a mini program runs it
-//   node driver/driver.js --runtime websocket   the standard WebSocket (Node 22+)
+//   node driver/driver.js --runtime websocket   the standard WebSocket (Node 22+; on Node 20.10+ run
+//                                               node --experimental-websocket driver/driver.js --runtime websocket)
 'use strict';
 const path = require('node:path');
 const readline = require('node:readline');
@@ -25,10 +26,11 @@ if (!['wx', 'websocket'].includes(runtime) || args.some((a, i) => a !== '--runti
   usage('the arguments are --runtime wx (default) or --runtime websocket; got ' + args.join(' '));
 }
 if (runtime === 'websocket' && typeof globalThis.WebSocket !== 'function') {
-  usage('--runtime websocket needs the standard WebSocket of Node 22 or later; this is Node ' + process.versions.node + '. Use --runtime wx here.');
+  const flag = process.allowedNodeEnvironmentFlags.has('--experimental-websocket')
+    ? 'run node --experimental-websocket ' + path.relative(process.cwd(), __filename) + ' --runtime websocket, or use --runtime wx'
+    : 'use --runtime wx here';
+  usage('--runtime websocket needs the standard WebSocket of Node 22 or later; this is Node ' + process.versions.node + ': ' + flag + '.');
 }
-
-main().catch((e) => usage('failed to start: ' + (e && e.stack ? e.stack : e)));
 
 async function main() {
   const { platform } = runtime === 'wx' ? await installWx() : { platform: null };
@@ -284,3 +286,6 @@ function stateEvent(s) {
   }
   return e;
 }
+
+// Last, once every class and table above exists: the websocket runtime reaches `new Driver` without awaiting.
+main().catch((e) => usage('failed to start: ' + (e && e.stack ? e.stack : e)));

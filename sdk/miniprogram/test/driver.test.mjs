@@ -1,7 +1,7 @@
 // The driver of DRIVER.md on the SDK, run as the kit runs it, against the reference server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DriverProcess } from './support/driver-process.mjs';
+import { DriverProcess, noWebSocket } from './support/driver-process.mjs';
 import { startServer, token, unavailable, user } from './support/server.mjs';
 
 const skip = unavailable() ?? false;
@@ -119,9 +119,8 @@ test('network gone and back: reconnecting, then a new session (feature network);
   clean(b);
 });
 
-const noWebSocket = typeof globalThis.WebSocket !== 'function' && 'Node ' + process.versions.node + ' has no standard WebSocket (Node 22+ has): --runtime websocket cannot run here';
 
-test('--runtime websocket: connect and a chat to oneself', { skip: skip || noWebSocket }, async () => {
+test('--runtime websocket: connect and a chat to oneself', { skip: skip || noWebSocket || false }, async () => {
   const alice = user('alice');
   const a = driver('websocket');
   await connected(a, alice);
@@ -131,7 +130,7 @@ test('--runtime websocket: connect and a chat to oneself', { skip: skip || noWeb
   clean(a);
 });
 
-test('--runtime websocket says why it cannot run on a Node without WebSocket', { skip: !noWebSocket && 'this Node has WebSocket' }, async () => {
+test('--runtime websocket says why it cannot run on a Node without WebSocket', { skip: !noWebSocket && 'this Node has WebSocket (maybe behind --experimental-websocket)' }, async () => {
   const d = new DriverProcess('websocket');
   assert.equal(await d.exited, 2);
   assert.match(d.stderr, /needs the standard WebSocket of Node 22/);

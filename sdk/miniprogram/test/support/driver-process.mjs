@@ -16,12 +16,21 @@ const validEvent = ajv.compile(load('driver/event.json'));
 const validCommand = ajv.getSchema('https://longlink.io/schemas/v1/driver/command.json');
 const DRIVER = fileURLToPath(new URL('../../driver/driver.js', import.meta.url));
 
+/** Node 20.10 to 21 have the standard WebSocket behind a flag; Node 22 has it always. */
+export const WEBSOCKET_FLAG = typeof globalThis.WebSocket !== 'function' && process.allowedNodeEnvironmentFlags.has('--experimental-websocket')
+  ? ['--experimental-websocket'] : [];
+/** Why --runtime websocket cannot run on this Node, or null. */
+export const noWebSocket = typeof globalThis.WebSocket !== 'function' && WEBSOCKET_FLAG.length === 0
+  ? 'Node ' + process.versions.node + ' has no standard WebSocket, not even behind --experimental-websocket' : null;
+
+const nodeFlags = (runtime) => (runtime === 'websocket' ? WEBSOCKET_FLAG : []);
+
 export class DriverProcess {
   constructor(runtime = 'wx') {
     this.events = [];
     this.problems = [];
     this.stderr = '';
-    this.child = spawn(process.execPath, [DRIVER, '--runtime', runtime], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeFlags(runtime), DRIVER, '--runtime', runtime], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
     let partial = '';
     this.child.stdout.on('data', (chunk) => {
