@@ -95,7 +95,7 @@ public final class DeliveryAckSteps {
     long bound = world.params().ackTimeoutMs() / 2 + world.tau();
     if (manual) {
       long processed = processedAt.get(seq);
-      HarnessEvent ack = awaitAck(seq, sentAt.get(seq), processed, bound, "of its processing (the kit's ack command)");
+      HarnessEvent ack = awaitAck(seq, sentAt.get(seq), processed, bound, "after its processing (the kit's ack command)");
       if (ack.nanos() < processed) {
         throw new CheckFailure("the ack of seq " + seq + " after the application processed it (LL-DLV-1)",
             "the ack arrived " + (processed - ack.nanos()) / 1_000_000 + " ms before the kit's ack command");
@@ -103,7 +103,7 @@ public final class DeliveryAckSteps {
       return;
     }
     world.driver().next("processed", e -> e.path("seq").asLong() == seq, ClientWorld.ms(delayMs + 1000 + world.tau()));
-    HarnessEvent ack = awaitAck(seq, sentAt.get(seq), System.nanoTime(), bound, "of the driver's processed line");
+    HarnessEvent ack = awaitAck(seq, sentAt.get(seq), System.nanoTime(), bound, "after the driver's processed line");
     long afterDelivery = sinceSent(seq, ack);
     if (afterDelivery < delayMs - HeartbeatSteps.EARLY_MS) {
       throw new CheckFailure("the ack of seq " + seq + " no sooner than the processing, " + delayMs
@@ -115,7 +115,7 @@ public final class DeliveryAckSteps {
   @Then("the client acks the repeat of seq {long} within half the ack timeout of its arrival")
   public void acksRepeat(long seq) {
     long sent = sentAt.get(seq);
-    awaitAck(seq, sent, sent, world.params().ackTimeoutMs() / 2 + world.tau(), "of the repeat's arrival");
+    awaitAck(seq, sent, sent, world.params().ackTimeoutMs() / 2 + world.tau(), "after the repeat's arrival");
   }
 
   @Then("the application got {string} from {string} once and {string} from {string} once")
@@ -136,8 +136,8 @@ public final class DeliveryAckSteps {
   /** The first ack of {@code seq} at or after {@code since}, waiting until {@code boundMs} after {@code from}. */
   private HarnessEvent awaitAck(long seq, long since, long from, long boundMs, String what) {
     long left = boundMs - (System.nanoTime() - from) / 1_000_000;
-    return world.recorder().next("an ack of seq " + seq + " within ack_timeout_ms / 2 + τ = " + boundMs + " ms " + what
-        + " (LL-DLV-1)", ackOf(seq, since), ClientWorld.ms(Math.max(1, left)));
+    return world.recorder().next("an ack of seq " + seq + " (LL-DLV-1), due ack_timeout_ms / 2 + τ = " + boundMs
+        + " ms " + what + " at the latest,", ackOf(seq, since), ClientWorld.ms(Math.max(1, left)));
   }
 
   private long sinceSent(long seq, HarnessEvent event) {
