@@ -53,11 +53,16 @@ final class Processing implements AsyncDeliveryHandler {
   public CompletionStage<?> process(Delivery d) {
     ObjectNode delivered = EventWriter.event("delivered").put("id", d.id()).put("seq", d.seq()).put("from", d.from());
     delivered.putObject("to").put("kind", d.toKind()).put("id", d.toId());
-    events.write(delivered.put("body", d.body()).put("redelivered", d.redelivered()));
+    delivered.put("body", d.body()).put("redelivered", d.redelivered());
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (manualMode) {
+      // Registered before the delivered line: the kit may answer that line with an ack command at once.
       manual.put(d.seq(), new Waiting(d, done));
-    } else if (delayMs == 0) {
+      events.write(delivered);
+      return done;
+    }
+    events.write(delivered);
+    if (delayMs == 0) {
       finish(d, done);
     } else {
       timers.schedule(() -> finish(d, done), delayMs, TimeUnit.MILLISECONDS);

@@ -56,6 +56,12 @@ public record SessionParams(
         rateMessages, rateWindowMs, ackTimeoutMs, dedupWindowMs, true, clockOffsetMs);
   }
 
+  /** Deliveries unacked for {@code ackTimeout} are due again; repeats are recognised for {@code dedupWindow} (LL-DLV-1, LL-DD-7). */
+  public SessionParams withDelivery(long ackTimeout, long dedupWindow) {
+    return new SessionParams(intervalMs, timeoutMs, initialDelayMs, multiplier, maxDelayMs, jitter, maxMessageBytes,
+        rateMessages, rateWindowMs, ackTimeout, dedupWindow, signing, serverTimeOffsetMs);
+  }
+
   /** The upper bound {@code hi_n} of reconnect attempt {@code n} (PROTOCOL.md §13). */
   public long hi(int n) {
     return (long) Math.min(maxDelayMs, initialDelayMs * Math.pow(multiplier, n));

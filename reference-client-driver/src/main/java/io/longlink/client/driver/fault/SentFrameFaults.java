@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -190,13 +191,23 @@ final class SentFrameFaults {
     });
   }
 
-  /** LL-DLV-11: auth claims the highest seq received, processed or not. */
+  /**
+   * LL-DLV-11: auth claims the highest seq received, processed or not. Counted afresh in a new
+   * epoch, as LL-DLV-14 asks, so that only LL-DLV-11 breaks.
+   */
   static Fault dishonestLastSeq() {
     AtomicLong highest = new AtomicLong();
+    AtomicReference<String> epoch = new AtomicReference<>();
     return onLinks(() -> new LinkFault() {
       @Override
       void serverSends(String frame) {
         ObjectNode f = Frames.parse(frame);
+        if (Frames.type(f).equals("auth_ok")) {
+          String advertised = f.path("epoch").asText();
+          if (!advertised.equals(epoch.getAndSet(advertised))) {
+            highest.set(0);
+          }
+        }
         if (Frames.type(f).equals("chat") && f.has("seq")) {
           highest.accumulateAndGet(f.get("seq").asLong(), Math::max);
         }
