@@ -47,6 +47,16 @@ Feature: Reconnect, client side (PROTOCOL.md §13)
     Then reconnect attempts 0 to 7 each wait within their bounds
     And their normalised waits spread over at least a tenth of their intervals
 
+  @LL-RC-4 @must
+  Scenario: Attempts whose socket opened count in n, and auth_ok resets it
+    Given the harness advertises reconnect delays from 200 ms, multiplier 2.0, at most 1600 ms, jitter 0.5
+    And the first 3 attempts after the first session are closed with 1011 after auth, before auth_ok
+    When the client connects
+    And the client's session opens
+    And the harness ends the session with "1011"
+    Then reconnect attempts 0 to 3 wait longer and longer, though each attempt's socket opened
+    And once that attempt's session opens and ends with 1011, the next attempt waits as attempt 0
+
   @LL-RC-5 @must
   Scenario: No reconnect after the application closed the client
     When the client connects
@@ -77,6 +87,21 @@ Feature: Reconnect, client side (PROTOCOL.md §13)
       | 4003 |
       | 4007 |
 
+  @LL-RC-7 @must
+  Scenario Outline: A goaway's retry_after_ms <where> is honoured, and the hinted attempt counts in n
+    Given the harness advertises reconnect delays from 800 ms, multiplier 2.5, at most 4000 ms, jitter 0.25
+    And every attempt after the first session is closed with 1011 before auth_ok
+    When the client connects
+    And the client's session opens
+    And the harness ends the session with "goaway 1012 <retry_after_ms>"
+    Then reconnect attempts 0 to 1 each wait within their bounds
+
+    # lo_0 600 ms, hi_0 800 ms: the first hint is above hi_0 + τ, the second below lo_0.
+    Examples:
+      | where       | retry_after_ms |
+      | above hi_0  | 1300           |
+      | below lo_0  | 100            |
+
   @LL-RC-8 @must
   Scenario: Chats queued while offline are flushed after auth_ok with their ids, unacked ones first
     Given the harness acks the first 0 chats of the first session and no other, then closes attempts with 1011 until connection 2
@@ -87,3 +112,39 @@ Feature: Reconnect, client side (PROTOCOL.md §13)
     And the application sends chat "c2"
     And the application sends chat "c3"
     Then after auth_ok on connection 2 the chats arrive as "1, 2, 3" with their ids
+
+  @LL-RC-9 @must
+  Scenario: Joins and leaves queued while offline go out in order with the chats, on every session until answered
+    Given the harness advertises reconnect delays from 200 ms, multiplier 2.0, at most 1600 ms, jitter 0.5
+    And the harness closes the first attempt with 1011 before auth_ok, answers nothing on the next session, and answers on the one after
+    When the client connects
+    And the client's session opens
+    And the harness ends the session with "drop"
+    And once that attempt failed, the application joins the room, sends a chat to it and leaves it
+    Then on connection 2, unanswered and dropped, and again on connection 3, they arrive in that order with their ids
+
+  @LL-RC-10 @must
+  Scenario Outline: A platform event cuts the backoff wait at most once, and the early attempt counts in n: <event>
+    Given the harness advertises reconnect delays from 1000 ms, multiplier 2.0, at most 8000 ms, jitter 0.25
+    And every attempt after the first session is closed with 1011 before auth_ok
+    When the client connects
+    And the client's session opens
+    And the harness ends the session with "1011"
+    And while the client waits, the platform reports "<away>" then "<back>"
+    Then attempt 0 comes at once after that event or when its wait is over, never before the event nor the hint
+    And reconnect attempt 1 still waits as attempt 1
+
+    Examples:
+      | event   | away            | back           |
+      | network | network offline | network online |
+      | app     | app background  | app foreground |
+
+  @LL-RC-10 @must
+  Scenario: A platform event does not cut the wait a goaway asked for
+    Given the harness advertises reconnect delays from 1000 ms, multiplier 2.0, at most 8000 ms, jitter 0.25
+    And every attempt after the first session is closed with 1011 before auth_ok
+    When the client connects
+    And the client's session opens
+    And the harness ends the session with "goaway 1012 1500"
+    And while the client waits, the platform reports "network offline" then "network online"
+    Then attempt 0 comes at once after that event or when its wait is over, never before the event nor the hint

@@ -114,6 +114,15 @@ public final class LonglinkClient implements AutoCloseable {
     scheduler.execute(() -> connector.updateToken(token));
   }
 
+  /**
+   * Tells the client that the platform reports the network available again or the app in the
+   * foreground: a backoff wait under way ends now, since the next attempt will most likely
+   * succeed, but never before a goaway's {@code retry_after_ms} (LL-RC-10). Call it once per event.
+   */
+  public void wake() {
+    scheduler.execute(connector::platformBack);
+  }
+
   /** The latest connection state. */
   public ConnectionState state() {
     return state;

@@ -27,8 +27,8 @@ import java.util.random.RandomGenerator;
 /** Builds the reference client for a {@code connect}, from real parts or, with switches, decorated ones. */
 final class ClientFactory {
 
-  /** A built client and what its application's close does. */
-  record Built(LonglinkClient client, Runnable close) {}
+  /** A built client, what its application's close does, and what the platform's "network or app back" does. */
+  record Built(LonglinkClient client, Runnable close, Runnable platformBack) {}
 
   private final List<Violation> violations;
   private final ClientScheduler scheduler;
@@ -80,10 +80,12 @@ final class ClientFactory {
     }
     LonglinkClient client = builder.build();
     Runnable close = client::close;
+    Runnable back = client::wake;
     for (Fault f : faults) {
       close = f.deliberateClose(close);
+      back = f.platformBack(back);
     }
-    return new Built(client, close);
+    return new Built(client, close, back);
   }
 
   /** Puts a {@code connect}'s stored state (DRIVER.md §4) in {@code store}, as a persisting client would have left it. */

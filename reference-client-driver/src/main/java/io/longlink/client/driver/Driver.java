@@ -64,8 +64,7 @@ final class Driver {
         case "ack_policy" -> ackPolicy(cid, command);
         case "ack" -> ack(cid, command);
         case "close" -> close(cid);
-        case "network", "app" -> events.error(cid, "unsupported", "this client has no " + ("app".equals(type)
-            ? "app lifecycle hooks" : "network hooks") + " (LL-RC-10 allows a client without them)");
+        case "network", "app" -> platform(cid, type, command);
         case "shutdown" -> {
           events.done(cid);
           return false;
@@ -113,6 +112,27 @@ final class Driver {
     closeAsked = false;
     events.done(cid);
     built.client().connect();
+  }
+
+  /** The platform reports the network or the app back, or gone; only "back" concerns this client (LL-RC-10). */
+  private void platform(String cid, String type, JsonNode c) {
+    boolean back;
+    if (type.equals("network")) {
+      if (!c.path("online").isBoolean()) {
+        throw new BadCommand("online: give true or false");
+      }
+      back = c.get("online").asBoolean();
+    } else {
+      String state = c.path("state").asText("");
+      if (!state.equals("background") && !state.equals("foreground")) {
+        throw new BadCommand("state: give background or foreground, not \"" + state + "\"");
+      }
+      back = state.equals("foreground");
+    }
+    events.done(cid);
+    if (back && current != null) {
+      current.platformBack().run();
+    }
   }
 
   private void send(String cid, JsonNode c) {
@@ -240,7 +260,8 @@ final class Driver {
   static ObjectNode ready(String name, String version) {
     ObjectNode ready = EventWriter.event("ready").put("contract", 1);
     ready.putObject("client").put("name", name).put("version", version);
-    ready.putArray("supports").add("choose_id").add("stored_state").add("manual_ack").add("signing");
+    ready.putArray("supports").add("choose_id").add("stored_state").add("manual_ack").add("signing").add("network")
+        .add("app");
     return ready;
   }
 }

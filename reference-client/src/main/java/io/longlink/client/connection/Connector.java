@@ -75,6 +75,13 @@ public final class Connector {
     }
   }
 
+  /** The platform reports the network or the app back: a backoff wait under way ends early (LL-RC-10). */
+  public void platformBack() {
+    if (running) {
+      plan.cutShort();
+    }
+  }
+
   /** New credentials: used from the next connection on, and they end a refusal (LL-RC-6). */
   public void updateToken(String newToken) {
     this.token = newToken;

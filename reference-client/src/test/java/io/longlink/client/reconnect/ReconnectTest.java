@@ -75,6 +75,37 @@ class ReconnectTest {
   }
 
   @Test
+  void aPlatformEventEndsTheWaitOnceNeverBeforeTheHintAndTheEarlyAttemptCounts() {
+    FakeLink link = h.connect();
+    h.openAndAuth(link, Harness.authOk());
+    h.end(link, 1006);
+    int before = h.transport.links().size();
+    h.client.wake();
+    h.scheduler.runDue();
+    assertEquals(before + 1, h.transport.links().size(), "the event ends the wait at once (LL-RC-10)");
+    h.client.wake();
+    h.scheduler.runDue();
+    assertEquals(before + 1, h.transport.links().size(), "one early attempt per event, none while one is under way");
+    h.end(h.transport.last(), 1006);
+    ConnectionState.Reconnecting r = (ConnectionState.Reconnecting) h.lastState();
+    assertEquals(2, r.attempt(), "the early attempt counted in n");
+    assertTrue(r.delayMs() >= 1_000 && r.delayMs() <= 2_000, "so the next wait is d_1: " + r.delayMs());
+
+    h.scheduler.advance(r.delayMs());
+    link = h.transport.last();
+    h.openAndAuth(link, Harness.authOk());
+    h.receive(link, new GoAway(1012, 5_000L, "restarting"));
+    h.end(link, 1012);
+    before = h.transport.links().size();
+    h.scheduler.advance(1_000);
+    h.client.wake();
+    h.scheduler.advance(3_999);
+    assertEquals(before, h.transport.links().size(), "no attempt before the goaway's retry_after_ms, even on an event");
+    h.scheduler.advance(1);
+    assertEquals(before + 1, h.transport.links().size(), "the attempt comes when the hint ends");
+  }
+
+  @Test
   void refusalsStopUntilNewCredentials() {
     for (int code : new int[] {4001, 4002, 4003, 4007}) {
       Harness fresh = new Harness();

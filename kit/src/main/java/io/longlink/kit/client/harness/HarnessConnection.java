@@ -84,9 +84,9 @@ public final class HarnessConnection {
       if (answer != null) {
         send(answer);
       }
-    } else if (message instanceof Join join) {
+    } else if (message instanceof Join join && script.answerRooms) {
       send(new Joined(join.id(), join.room()));
-    } else if (message instanceof Leave leave) {
+    } else if (message instanceof Leave leave && script.answerRooms) {
       send(new Left(leave.id(), leave.room()));
     }
   }

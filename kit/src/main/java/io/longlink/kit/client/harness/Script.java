@@ -1,6 +1,7 @@
 package io.longlink.kit.client.harness;
 
 import io.longlink.model.Chat;
+import io.longlink.model.ErrorMessage;
 import io.longlink.model.ServerMessage;
 import java.util.Objects;
 
@@ -47,6 +48,12 @@ public final class Script {
     ChatAnswer ACK = HarnessConnection::ackOf;
     /** No answer at all: the chat stays unsettled. */
     ChatAnswer WITHHOLD = (connection, chat) -> null;
+
+    /** An {@code error} refusing the chat with this code, and this hint when not null (LL-CHAT-8). */
+    static ChatAnswer refuse(String code, Long retryAfterMs) {
+      return (connection, chat) -> new ErrorMessage(code, "the harness refuses this chat with " + code, chat.id(), null,
+          retryAfterMs);
+    }
   }
 
   Upgrade upgrade = Upgrade.ACCEPT;
@@ -57,6 +64,7 @@ public final class Script {
   int pongsBeforeSilence = -1;
   boolean answerControlPings = true;
   ChatAnswer chats = ChatAnswer.ACK;
+  boolean answerRooms = true;
 
   /** Answers normally: auth_ok with these parameters, every ping, every chat, join and leave. */
   public static Script answering(SessionParams params) {
@@ -102,6 +110,12 @@ public final class Script {
 
   public Script chats(ChatAnswer chats) {
     this.chats = Objects.requireNonNull(chats);
+    return this;
+  }
+
+  /** Leaves every {@code join} and {@code leave} unanswered (LL-RC-9). */
+  public Script withholdRoomAnswers() {
+    this.answerRooms = false;
     return this;
   }
 

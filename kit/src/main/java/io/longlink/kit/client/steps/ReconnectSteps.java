@@ -67,26 +67,31 @@ public final class ReconnectSteps {
         ClientWorld.ms(1000 + world.tau()));
   }
 
-  @Then("the client makes an attempt within the bounds of attempt 0")
-  public void attemptWithinBounds() {
-    SessionParams p = world.params();
-    long high = Math.max(retryAfterMs, p.hi(0)) + world.tau();
-    HarnessEvent attempt = world.recorder().next("a reconnect attempt (LL-RC-1)", Wire.accept(1), ClientWorld.ms(high + 1000));
-    Timing.within("reconnect attempt 0", ClientWorld.between(lastEnd, attempt),
-        Math.max(retryAfterMs, p.lo(0)) - HeartbeatSteps.EARLY_MS, high);
+  /** The end of the session by the last "the harness ends the session" or "the application closes the client". */
+  HarnessEvent sessionEnd() {
+    return lastEnd;
   }
 
+  /** The hint of the goaway that ended the session, 0 without one. */
+  long retryAfterMs() {
+    return retryAfterMs;
+  }
+
+  @Then("the client makes an attempt within the bounds of attempt 0")
+  public void attemptWithinBounds() {
+    AttemptBounds.judge(world, "reconnect attempt 0 (LL-RC-1" + (retryAfterMs > 0 ? ", LL-RC-7)" : ")"), 1, 0, lastEnd,
+        retryAfterMs);
+  }
+
+  /** A goaway's hint stretches the first wait only; the hinted attempt still counts in n (LL-RC-7). */
   @Then("reconnect attempts 0 to {int} each wait within their bounds")
   public void attemptsWithinBounds(int last) {
-    SessionParams p = world.params();
     HarnessEvent end = lastEnd;
     for (int n = 0; n <= last; n++) {
-      HarnessEvent attempt = world.recorder().next("reconnect attempt " + n + " (LL-RC-2)", Wire.accept(n + 1),
-          ClientWorld.ms(p.hi(n) + world.tau() + 2000));
-      long wait = ClientWorld.between(end, attempt);
-      waits.add(wait);
-      Timing.within("reconnect attempt " + n + " to wait d_" + n + " (LL-RC-2)", wait, p.lo(n) - HeartbeatSteps.EARLY_MS,
-          p.hi(n) + world.tau());
+      long hint = n == 0 ? retryAfterMs : 0;
+      String rules = hint > 0 ? "LL-RC-7" : retryAfterMs > 0 && n == 1 ? "LL-RC-7, LL-RC-2" : "LL-RC-2";
+      HarnessEvent attempt = AttemptBounds.judge(world, "reconnect attempt " + n + " (" + rules + ")", n + 1, n, end, hint);
+      waits.add(ClientWorld.between(end, attempt));
       if (n < last) {
         end = world.recorder().next("the harness closing attempt " + n, Wire.harnessEnd(n + 1), ClientWorld.ms(5000));
       }
@@ -146,9 +151,6 @@ public final class ReconnectSteps {
 
   @Then("its next attempt waits as attempt 1")
   public void nextWaitsAsAttemptOne() {
-    SessionParams p = world.params();
-    HarnessEvent attempt = world.recorder().next("attempt 1", Wire.accept(2), ClientWorld.ms(p.hi(1) + world.tau() + 2000));
-    Timing.within("attempt 1 to wait d_1 after the given-up attempt (LL-HB-8, LL-RC-2)",
-        ClientWorld.between(lastEnd, attempt), p.lo(1) - HeartbeatSteps.EARLY_MS, p.hi(1) + world.tau());
+    AttemptBounds.judge(world, "attempt 1 after the given-up attempt (LL-HB-8, LL-RC-2)", 2, 1, lastEnd, 0);
   }
 }

@@ -2,6 +2,7 @@ package io.longlink.client.driver.fault;
 
 import io.longlink.client.reconnect.Backoff;
 import io.longlink.client.reconnect.BackoffPolicy;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Faults in the waits before reconnect attempts, as policies around the real one. */
@@ -26,6 +27,28 @@ final class BackoffFaults {
       public BackoffPolicy backoff(BackoffPolicy real) {
         AtomicInteger attempts = new AtomicInteger();
         return (params, n) -> real.draw(params, attempts.getAndIncrement());
+      }
+    };
+  }
+
+  /**
+   * LL-RC-10: the attempt a platform event brought forward is not counted: the wait after it is
+   * drawn for the same n again.
+   */
+  static Fault earlyAttemptsNotCounted() {
+    AtomicBoolean event = new AtomicBoolean();
+    return new Fault() {
+      @Override
+      public BackoffPolicy backoff(BackoffPolicy real) {
+        return (params, n) -> real.draw(params, event.getAndSet(false) && n > 0 ? n - 1 : n);
+      }
+
+      @Override
+      public Runnable platformBack(Runnable real) {
+        return () -> {
+          event.set(true);
+          real.run();
+        };
       }
     };
   }

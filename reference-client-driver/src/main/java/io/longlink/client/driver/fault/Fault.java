@@ -44,4 +44,9 @@ public interface Fault {
   default Runnable deliberateClose(Runnable real) {
     return real;
   }
+
+  /** What the platform's report of the network or the app back does (LL-RC-10). */
+  default Runnable platformBack(Runnable real) {
+    return real;
+  }
 }

@@ -8,6 +8,7 @@ import io.longlink.codec.MessageCodec;
 import io.longlink.model.ServerMessage;
 import io.longlink.protocol.ErrorCode;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -97,7 +98,18 @@ final class ReceivedFrameFaults {
 
   /** LL-CHAT-8: an error code the client knows as settling reaches it as unavailable, a retry-later code. */
   static Fault settlingCodesRetried() {
-    return retryInstead(code -> ErrorCode.of(code).map(c -> !c.carriesRetryAfter()).orElse(false));
+    return rewrite("error", error -> {
+      Optional<ErrorCode> known = ErrorCode.of(error.path("code").asText());
+      if (!error.hasNonNull("ref") || known.isEmpty()) {
+        return;
+      }
+      if (known.get().carriesRetryAfter()) {
+        // So that the scenario of the resent codes fails too: their chats go out after initial_delay_ms instead.
+        error.remove("retry_after_ms");
+      } else {
+        error.put("code", "unavailable");
+      }
+    });
   }
 
   /** LL-ERRC-1: an error code the client does not know reaches it as unavailable. */

@@ -7,8 +7,7 @@ import java.util.function.Function;
 /**
  * The ways the driver can break one client rule of PROTOCOL.md, so that the conformance kit's
  * client mode can prove each of its checks able to fail: one switch per client rule that
- * DRIVER.md §9 judges on the wire (LL-RC-10 has none: this client has no lifecycle hooks, so the
- * driver does not offer the {@code network} and {@code app} features). Each switch builds the
+ * DRIVER.md §9 judges on the wire. Each switch builds the
  * client from decorated parts ({@link Fault}); the shipped library knows nothing of them.
  */
 public enum Violation {
@@ -30,7 +29,8 @@ public enum Violation {
   HB_8("LL-HB-8", "never gives up a connection that gets no auth_ok (and waits for the server to end it)",
       c -> LivenessFaults.noConnectDeadline()),
   CHAT_7("LL-CHAT-7", "never sends a chat again on a later connection", c -> SentFrameFaults.noResendOfChats()),
-  CHAT_8("LL-CHAT-8", "takes the settling error codes it knows for unavailable, and sends those chats again",
+  CHAT_8("LL-CHAT-8", "takes the settling error codes it knows for unavailable, and sends those chats again; "
+      + "misses the retry_after_ms of the others",
       c -> ReceivedFrameFaults.settlingCodesRetried()),
   DLV_1("LL-DLV-1", "does not acknowledge repeats of deliveries", c -> SentFrameFaults.noAckForRepeats()),
   DLV_11("LL-DLV-11", "sends as last_seq the highest seq it received, processed or not",
@@ -51,6 +51,8 @@ public enum Violation {
   RC_8("LL-RC-8", "flushes out of order: on every session after the first, its first chat goes out after the second",
       c -> SentFrameFaults.outOfOrderFlush(c.scheduler())),
   RC_9("LL-RC-9", "never sends a join or leave again on a later connection", c -> SentFrameFaults.noResendOfRoomRequests()),
+  RC_10("LL-RC-10", "does not count in n an attempt a platform event brought forward",
+      c -> BackoffFaults.earlyAttemptsNotCounted()),
   LIM_8("LL-LIM-8", "reads the size and rate limits as the largest allowed: sends oversized chats and bursts",
       c -> ReceivedFrameFaults.unboundedLimits()),
   LIM_13("LL-LIM-13", "paces chats over exactly rate_window_ms, with no margin", c -> ReceivedFrameFaults.noPacingMargin()),

@@ -142,6 +142,18 @@ class ReceivedFrameFaultsTest {
   }
 
   @Test
+  void resentCodesLoseTheirWait() {
+    FaultHarness h = new FaultHarness(Violation.CHAT_8);
+    FakeLink link = h.session(Harness.authOk());
+    h.client.send("m1", RecipientKind.USER, "bob", "hi");
+    h.scheduler.runDue();
+    h.receive(link, new ErrorMessage("rate_limited", "slow down", "m1", null, 60_000L));
+    h.scheduler.advance(30_000);
+    assertEquals(2, FaultHarness.framesOf(link, "chat").stream().filter(c -> c.get("id").asText().equals("m1")).count(),
+        "m1 was to go out again after initial_delay_ms, not after its retry_after_ms of 60000 (LL-CHAT-8)");
+  }
+
+  @Test
   void unknownCodesAreRetried() {
     FaultHarness h = new FaultHarness(Violation.ERRC_1);
     FakeLink link = h.session(Harness.authOk());

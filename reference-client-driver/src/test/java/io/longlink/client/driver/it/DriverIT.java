@@ -62,7 +62,7 @@ class DriverIT {
       assertEquals(1, ready.path("contract").asInt());
       assertEquals(ClientBuilder.LIBRARY_NAME, ready.path("client").path("name").asText());
       List<String> supports = d.supports(ready);
-      assertEquals(List.of("choose_id", "stored_state", "manual_ack", "signing"), supports);
+      assertEquals(List.of("choose_id", "stored_state", "manual_ack", "signing", "network", "app"), supports);
     }
   }
 
@@ -135,7 +135,7 @@ class DriverIT {
       d.next("ready", type("ready"), WAIT_MS);
       assertError(d, d.send(chat(null, "bob", "too early")), "bad_command");
       assertError(d, d.send("{\"type\": \"dance\"}"), "bad_command");
-      assertError(d, d.send("{\"type\": \"network\", \"online\": false}"), "unsupported");
+      assertError(d, d.send("{\"type\": \"network\", \"online\": \"yes\"}"), "bad_command");
       assertError(d, d.send("{\"type\": \"ack\", \"seq\": 42}"), "bad_command");
       assertError(d, d.send("{\"type\": \"connect\", \"url\": \"ws://longlink.invalid:1/ws\", \"token\": \"t0123456789\"}"),
           "insecure_url");
