@@ -54,14 +54,19 @@ public final class LimitSteps {
   @Then("the chat of {int} bytes is reported failed with too_large")
   public void tooLarge(int bytes) {
     String id = bySize.get(bytes);
-    world.driver().next("failed", e -> e.path("id").asText().equals(id), ClientWorld.ms(1000 + world.tau()));
-    JsonNode failed = world.driver().events().stream()
-        .filter(e -> e.path("type").asText().equals("failed") && e.path("id").asText().equals(id)).findFirst()
-        .orElseThrow();
+    String expected = "chat " + id + " of " + bytes + " bytes, larger than max_message_bytes "
+        + world.params().maxMessageBytes() + ", reported failed with code too_large and not sent (LL-LIM-8)";
+    JsonNode failed = world.driver().within("failed", e -> e.path("id").asText().equals(id),
+        ClientWorld.ms(1000 + world.tau())).orElseThrow(() -> new CheckFailure(expected, "no failed event for it within "
+            + (1000 + world.tau()) + " ms; the harness saw " + sentAs(id)));
     if (!failed.path("code").asText().equals("too_large")) {
-      throw new CheckFailure("chat " + id + " of " + bytes + " bytes reported failed with code too_large (LL-LIM-8)",
-          "failed with code " + failed.path("code") + ": " + failed);
+      throw new CheckFailure(expected, "failed with code " + failed.path("code") + ": " + failed);
     }
+  }
+
+  private String sentAs(String id) {
+    return world.recorder().all().stream().filter(e -> isChat(e, id)).findFirst()
+        .map(e -> "it sent as a frame of " + e.code() + " bytes").orElse("no frame of it");
   }
 
   @Then("the chat of {int} bytes arrives")
