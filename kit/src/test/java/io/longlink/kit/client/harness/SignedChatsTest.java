@@ -81,8 +81,8 @@ class SignedChatsTest {
     ErrorMessage refused = (ErrorMessage) SignedChats.refusal(params, unsigned, NOW).orElseThrow();
     assertEquals("bad_signature", refused.code());
     long tooLate = NOW + params.replayWindowMs() + 1;
-    assertEquals("stale_message", ((ErrorMessage) SignedChats.refusal(params, signed("m-1", NOW), tooLate).orElseThrow())
-        .code());
+    ErrorMessage stale = (ErrorMessage) SignedChats.refusal(params, signed("m-1", NOW), tooLate).orElseThrow();
+    assertEquals("stale_message", stale.code());
   }
 
   private static Chat signed(String id, long ts) {
