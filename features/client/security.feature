@@ -12,3 +12,34 @@ Feature: Security, client side (PROTOCOL.md §18)
     When the client connects
     Then the client's session opens
     And every upgrade offered longlink.v1 and no request URL carried the token
+
+  @LL-SEC-6 @must
+  Scenario: Every copy of a chat, the resend included, is signed afresh with the session's key
+    Given the harness signs chats
+    And the harness acks no chat on the first connection
+    When the client connects with the test signing key
+    And the client's session opens
+    And the application sends a chat to bob
+    And the harness reads chat 1 and drops the connection
+    Then the chat is sent again on connection 1, and every copy is signed afresh with the test key
+
+  @LL-SEC-7 @should
+  Scenario: Chats are signed on the server's clock, not the device's
+    Given the harness signs chats, with a server_time 300000 ms ahead of its clock
+    And the harness acks no chat on the first connection
+    When the client connects with the test signing key
+    And the client's session opens
+    And the application sends a chat to bob
+    And the harness reads chat 1 and drops the connection
+    Then the chat is sent again on connection 1, and every copy's ts is on the server's clock
+
+  @LL-SEC-8 @must
+  Scenario: Without a signing key the client keeps a session that signs, and sends no chat on it
+    Given the harness signs chats
+    And the harness holds auth_ok for 500 ms
+    When the client connects
+    And the application sends a chat to bob
+    And the client's session opens
+    And the application sends a chat to bob
+    Then over three heartbeat intervals no chat arrives and the client keeps the session
+    And every chat is reported failed with no_signing_key, and the missing key as an error

@@ -13,6 +13,7 @@ import io.longlink.model.Left;
 import io.longlink.model.Ping;
 import io.longlink.model.Pong;
 import io.longlink.model.ServerMessage;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -80,7 +81,7 @@ public final class HarnessConnection {
     if (message instanceof Ping ping) {
       pong(ping);
     } else if (message instanceof Chat chat) {
-      ServerMessage answer = script.chats.answer(this, chat);
+      ServerMessage answer = refusalOf(chat).orElseGet(() -> script.chats.answer(this, chat));
       if (answer != null) {
         send(answer);
       }
@@ -89,6 +90,13 @@ public final class HarnessConnection {
     } else if (message instanceof Leave leave && script.answerRooms) {
       send(new Left(leave.id(), leave.room()));
     }
+  }
+
+  /** A session that signs refuses what a server would (LL-SEC-4, LL-SEC-5): the chat is settled, not acked. */
+  private Optional<ServerMessage> refusalOf(Chat chat) {
+    return script.params.signing()
+        ? SignedChats.refusal(script.params, chat, System.currentTimeMillis())
+        : Optional.empty();
   }
 
   private void answerAuth() {

@@ -72,6 +72,11 @@ public record SessionParams(
     return (long) (hi(n) * (1 - jitter));
   }
 
+  /** The {@code signing.replay_window_ms} it advertises when it signs: within PROTOCOL.md §6's range. */
+  public long replayWindowMs() {
+    return Math.min(60_000L, dedupWindowMs);
+  }
+
   /** The harness's {@code auth_ok} for one session. */
   public AuthOk authOk(String sessionId, String userId, String epoch) {
     return new AuthOk(sessionId, userId, System.currentTimeMillis() + serverTimeOffsetMs,
@@ -80,7 +85,7 @@ public record SessionParams(
         new Limits(maxMessageBytes, rateMessages, rateWindowMs, 5L, 10_000L),
         new DeliveryPolicy(ackTimeoutMs, 10_000L, 4 * maxMessageBytes),
         dedupWindowMs,
-        signing ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, Math.min(60_000L, dedupWindowMs)) : null,
+        signing ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, replayWindowMs()) : null,
         epoch);
   }
 }
