@@ -87,6 +87,8 @@ class UsageErrorsTest {
     says(usageError("check", "server", "--parallelism", "0", "ws://localhost/ws"), "--parallelism: 0 is out of range; allowed 1 to 64");
     says(usageError("check", "server", "--max-connections", "0", "ws://localhost/ws"), "--max-connections: 0 is out of range");
     says(usageError("check", "server", "--max-messages", "0", "ws://localhost/ws"), "--max-messages: 0 is out of range");
+    says(usageError("check", "client", "--parallelism", "0"), "--parallelism: 0 is out of range; allowed 1 to 16");
+    says(usageError("check", "client", "--parallelism", "17", "--", "node", "driver.js"), "allowed 1 to 16");
   }
 
   @Test

@@ -88,9 +88,10 @@ public record ClientSettings(List<String> driverCommand, Duration timingSlack) {
       return Optional.empty();
     }
 
+    /** Every scenario plays against a harness of its own: no server state is shared, so scenarios may run at once. */
     @Override
     public boolean uniqueUsers() {
-      return false;
+      return true;
     }
 
     @Override

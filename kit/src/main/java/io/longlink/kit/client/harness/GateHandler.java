@@ -8,8 +8,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * What happens to an opening handshake before the WebSocket layer sees it: the script may refuse
- * it with HTTP 503, drop the TCP connection, or hold the request unanswered (an attempt whose
- * socket never opens, LL-HB-8).
+ * it with HTTP 503 or drop the TCP connection. A held request never gets here: {@link HeldRequest}
+ * reads it in place of HTTP.
  */
 final class GateHandler extends Handler.Wrapper {
 
@@ -35,10 +35,6 @@ final class GateHandler extends Handler.Wrapper {
       case DROP -> {
         connection.drop();
         callback.succeeded();
-        return true;
-      }
-      case HOLD -> {
-        // The callback is never completed: the request stays unanswered until the client gives up.
         return true;
       }
       default -> {

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -13,15 +17,34 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * A connector whose end points report the TCP events the judging needs and Jetty's listeners do
  * not give across a WebSocket upgrade: the accept (an attempt arrived) and the end of the stream
- * (the client went away, or gave the attempt up).
+ * (the client went away, or gave the attempt up). A connection whose script holds the upgrade
+ * gets a {@link HeldRequest} instead of an HTTP connection.
  */
 final class HarnessConnector extends ServerConnector {
 
   private final HarnessServer harness;
 
   HarnessConnector(Server server, HarnessServer harness) {
-    super(server, 1, 1);
+    super(server, 1, 1, new GateConnectionFactory(harness));
     this.harness = harness;
+  }
+
+  /** HTTP, except for a connection whose script holds the upgrade: the script is known at the accept. */
+  private static final class GateConnectionFactory extends HttpConnectionFactory {
+    private final HarnessServer harness;
+
+    GateConnectionFactory(HarnessServer harness) {
+      this.harness = harness;
+    }
+
+    @Override
+    public Connection newConnection(Connector connector, EndPoint endPoint) {
+      HarnessConnection connection = harness.connectionOf(endPoint);
+      if (connection != null && connection.script().upgrade == Script.Upgrade.HOLD) {
+        return configure(new HeldRequest(endPoint, connector.getExecutor(), harness, connection), connector, endPoint);
+      }
+      return super.newConnection(connector, endPoint);
+    }
   }
 
   @Override

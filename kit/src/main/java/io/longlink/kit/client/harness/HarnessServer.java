@@ -20,7 +20,6 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -67,7 +66,7 @@ public final class HarnessServer implements AutoCloseable {
       container.setMaxTextMessageSize(64L << 20);
       container.addMapping("/*", (request, response, callback) -> {
         HarnessConnection connection = connectionOf(request);
-        upgraded(connection, request);
+        upgraded(connection, request.getHttpURI().toString(), request.getSubProtocols());
         if (request.hasSubProtocol(Protocol.SUBPROTOCOL)) {
           response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
         }
@@ -172,12 +171,15 @@ public final class HarnessServer implements AutoCloseable {
   }
 
   HarnessConnection connectionOf(Request request) {
-    return byEndPoint.get(request.getConnectionMetaData().getConnection().getEndPoint());
+    return connectionOf(request.getConnectionMetaData().getConnection().getEndPoint());
   }
 
-  private void upgraded(HarnessConnection connection, ServerUpgradeRequest request) {
-    String url = request.getHttpURI().toString();
-    List<String> offered = request.getSubProtocols();
+  HarnessConnection connectionOf(EndPoint endPoint) {
+    return byEndPoint.get(endPoint);
+  }
+
+  /** An opening handshake arrived, whether the harness answers it or not: LL-TR-1 and LL-SEC-2 are judged on it. */
+  void upgraded(HarnessConnection connection, String url, List<String> offered) {
     recorder.add(new HarnessEvent(Kind.UPGRADE, connection.index(), System.nanoTime(), url + " offering " + offered,
         null, null));
     // Tokens compare exactly (PROTOCOL.md LL-TR-2); Jetty's hasSubProtocol ignores case.
