@@ -1,0 +1,61 @@
+// The kit's verdict on the SDK: `longlink check client` (every MUST client rule, or the
+// selection given as arguments, e.g. --rules LL-RC) against the SDK's driver, on the wx shim and
+// on the standard WebSocket. Each run has a deadline and keeps its reports in
+// target/conformance-<runtime>/. Exits 1 when a run fails, as the Maven build needs.
+//   node scripts/conformance.mjs [check client options]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const jar = join(root, '../../cli/target/longlink.jar');
+const driver = join(root, 'driver/driver.js');
+// A full client suite takes about a minute on a quiet machine; a loaded 2-core one is several times slower.
+const deadlineSeconds = Number(process.env.LONGLINK_CONFORMANCE_DEADLINE_S ?? 600);
+const selection = process.argv.slice(2);
+
+if (!Number.isInteger(deadlineSeconds) || deadlineSeconds < 1) {
+  console.error(`conformance: LONGLINK_CONFORMANCE_DEADLINE_S is ${process.env.LONGLINK_CONFORMANCE_DEADLINE_S}; give whole seconds, 1 or more`);
+  process.exit(2);
+}
+if (!existsSync(jar)) {
+  console.error(`conformance: the CLI jar ${jar} is missing; build it with: mvn -B -pl cli -am install -DskipTests`);
+  process.exit(2);
+}
+if (!existsSync(join(root, 'dist/index.cjs'))) {
+  console.error('conformance: dist/index.cjs is missing; build the SDK first with: npm run build');
+  process.exit(2);
+}
+
+function check(runtime) {
+  const reports = join(root, 'target', 'conformance-' + runtime);
+  mkdirSync(reports, { recursive: true });
+  const args = ['-jar', jar, 'check', 'client', '--report-dir', reports, ...selection,
+    '--', process.execPath, driver, '--runtime', runtime];
+  console.log(`conformance: ${runtime}: java ${args.join(' ')} (deadline ${deadlineSeconds} s)`);
+  const child = spawn('java', args, { stdio: 'inherit' });
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      console.error(`conformance: ${runtime}: no verdict within ${deadlineSeconds} s; stopped it `
+        + '(raise LONGLINK_CONFORMANCE_DEADLINE_S on a slow machine)');
+      child.kill();
+    }, deadlineSeconds * 1000);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      const ok = code === 0;
+      console.log(`conformance: ${runtime}: ${ok ? 'PASSED' : 'FAILED'} (exit ${code ?? signal}), reports in ${reports}`);
+      resolve(ok);
+    });
+  });
+}
+
+const results = [await check('wx')];
+const major = Number(process.versions.node.split('.')[0]);
+if (major >= 22) {
+  results.push(await check('websocket'));
+} else {
+  console.log(`conformance: websocket: SKIPPED: --runtime websocket needs the standard WebSocket of Node 22 or later, `
+    + `and this is Node ${process.versions.node}; only the wx shim was checked`);
+}
+process.exit(results.every(Boolean) ? 0 : 1);
