@@ -37,9 +37,7 @@ class ClientViolationProofIT {
   private static final String DRIVER_MAIN = "io.longlink.client.driver.DriverMain";
 
   /** Client rules the kit checks that the reference client has no switch for, and why. */
-  private static final Map<String, String> NO_SWITCH = Map.of("LL-RC-10",
-      "the reference client has no lifecycle hooks: its driver offers neither the network nor the app feature, so the "
-          + "kit skips the rule for it and no switch could fail it");
+  private static final Map<String, String> NO_SWITCH = Map.of();
 
   /** -Dproof.switches=LL-TR-1,LL-HB-5 proves only these switches, to try a few on a developer's machine. */
   private static final Set<String> ONLY = Arrays.stream(System.getProperty("proof.switches", "").split(","))
