@@ -57,6 +57,7 @@ public final class Script {
   int pongsBeforeSilence = -1;
   boolean answerControlPings = true;
   ChatAnswer chats = ChatAnswer.ACK;
+  boolean unknownMembers;
 
   /** Answers normally: auth_ok with these parameters, every ping, every chat, join and leave. */
   public static Script answering(SessionParams params) {
@@ -102,6 +103,12 @@ public final class Script {
 
   public Script chats(ChatAnswer chats) {
     this.chats = Objects.requireNonNull(chats);
+    return this;
+  }
+
+  /** Adds members no schema defines to every message the harness sends on the connection (LL-MSG-3). */
+  public Script withUnknownMembers() {
+    this.unknownMembers = true;
     return this;
   }
 
