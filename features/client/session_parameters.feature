@@ -3,7 +3,7 @@ Feature: Session parameters, client side (PROTOCOL.md §6)
 
   @LL-PAR-2 @must
   Scenario: The heartbeat follows the latest auth_ok, not the first
-    Given the first session advertises a heartbeat of 200 ms and a timeout of 600 ms, later ones 1000 ms and 3000 ms
+    Given the first session advertises a heartbeat of 150 ms and a timeout of 450 ms, later ones 800 ms and 2400 ms
     When the client connects
     And the client's session opens
     And the harness closes the first session with 1011 after the client's first ping
