@@ -40,3 +40,12 @@ Feature: Heartbeat and dead peers, client side (PROTOCOL.md §8)
       | row                      | what    |
       | upgraded, auth unanswered | auth    |
       | upgrade unanswered       | upgrade |
+
+  @LL-HB-7 @must
+  Scenario: Deliveries keep the link alive although no ping is answered
+    Given the harness advertises a heartbeat of 200 ms and a timeout of 600 ms
+    And the harness answers no ping, nor anything else the client sends but auth
+    When the client connects
+    And the client's session opens
+    Then while the harness sends a delivery every third of the timeout for 3 timeouts, the client neither closes nor reports a reconnect
+    And the driver reports every one of those deliveries

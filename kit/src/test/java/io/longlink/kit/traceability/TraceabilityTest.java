@@ -30,14 +30,6 @@ class TraceabilityTest {
   private static final Path FEATURES = Path.of("..", "features");
   private static final String CLIENT_DIRECTORY = "client/";
 
-  /**
-   * Client MUST rules whose scenarios DRIVER.md §9 describes but that are not written yet. The list
-   * only shrinks: a rule that gets a scenario must leave it (a test below says so), and a rule not
-   * on it must have a scenario.
-   */
-  private static final Set<String> CLIENT_SCENARIOS_NOT_YET_WRITTEN = Set.of(
-      "LL-MSG-3", "LL-PAR-2", "LL-HB-7", "LL-ERRC-1");
-
   private final RuleCatalog rules = RuleCatalog.load();
   private final FeatureIndex index;
 
@@ -59,28 +51,17 @@ class TraceabilityTest {
   @ParameterizedTest
   @EnumSource(Side.class)
   void everyRuleHasAScenarioOfItsSideOrAReasonWhyNone(Side side) {
-    Set<Level> levels = side == Side.SERVER ? Set.of(Level.MUST, Level.SHOULD) : Set.of(Level.MUST);
+    Set<Level> levels = Set.of(Level.MUST, Level.SHOULD);
     List<String> uncovered = new ArrayList<>();
     for (Rule rule : rules.forSide(side)) {
       boolean checkable = rules.whyNotJudgeable(rule.id()).isEmpty();
       boolean covered = scenariosOf(side).stream().anyMatch(s -> s.ruleIds().contains(rule.id()));
-      boolean pending = side == Side.CLIENT && CLIENT_SCENARIOS_NOT_YET_WRITTEN.contains(rule.id());
-      if (levels.contains(rule.level()) && !rule.retired() && checkable && !covered && !pending) {
+      if (levels.contains(rule.level()) && !rule.retired() && checkable && !covered) {
         uncovered.add(rule.id() + " (" + rule.title() + ")");
       }
     }
     assertEquals(List.of(), uncovered, name(side) + " rules of PROTOCOL.md with neither a scenario in "
         + directory(side) + " nor a line in §22");
-  }
-
-  @Test
-  void theListOfClientScenariosNotYetWrittenOnlyShrinks() {
-    List<String> stale = CLIENT_SCENARIOS_NOT_YET_WRITTEN.stream().sorted()
-        .filter(id -> scenariosOf(Side.CLIENT).stream().anyMatch(s -> s.ruleIds().contains(id))).toList();
-    assertEquals(List.of(), stale, "these rules have client scenarios now: take them off CLIENT_SCENARIOS_NOT_YET_WRITTEN");
-    List<String> unknown = CLIENT_SCENARIOS_NOT_YET_WRITTEN.stream().sorted()
-        .filter(id -> rules.find(id).map(r -> r.side() != Side.CLIENT).orElse(true)).toList();
-    assertEquals(List.of(), unknown, "not client rules of PROTOCOL.md");
   }
 
   @Test

@@ -128,12 +128,16 @@ public final class HarnessConnection {
     return script.pongsBeforeSilence >= 0 && pongs >= script.pongsBeforeSilence;
   }
 
-  /** Sends one message; nothing once the connection ended. */
+  /**
+   * Sends one message; nothing once the connection ended. Every message of the harness is
+   * encoded here, so a script's unknown members reach every type (LL-MSG-3).
+   */
   public void send(ServerMessage message) {
-    sendText(harness.codec().encode(message));
+    String text = harness.codec().encode(message);
+    sendText(script.unknownMembers ? UnknownMembers.addTo(text) : text);
   }
 
-  /** Sends a text frame as given (steps that add unknown members, LL-MSG-3). */
+  /** Sends a text frame as given. */
   public void sendText(String text) {
     Session s = session;
     if (s == null || ended) {

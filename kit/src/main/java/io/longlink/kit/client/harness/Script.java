@@ -65,6 +65,7 @@ public final class Script {
   boolean answerControlPings = true;
   ChatAnswer chats = ChatAnswer.ACK;
   boolean answerRooms = true;
+  boolean unknownMembers;
 
   /** Answers normally: auth_ok with these parameters, every ping, every chat, join and leave. */
   public static Script answering(SessionParams params) {
@@ -116,6 +117,12 @@ public final class Script {
   /** Leaves every {@code join} and {@code leave} unanswered (LL-RC-9). */
   public Script withholdRoomAnswers() {
     this.answerRooms = false;
+    return this;
+  }
+
+  /** Adds members no schema defines to every message the harness sends on the connection (LL-MSG-3). */
+  public Script withUnknownMembers() {
+    this.unknownMembers = true;
     return this;
   }
 
