@@ -41,6 +41,7 @@ Feature: Limits (PROTOCOL.md §14)
     Given alice holds as many sessions as the advertised limit allows
     When alice connects once more and authenticates
     Then that connection is closed with code 4009
+    And that connection received no auth_ok
     And alice's first session still answers a ping
 
   @LL-LIM-9 @must

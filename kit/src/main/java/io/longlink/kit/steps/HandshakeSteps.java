@@ -72,6 +72,11 @@ public final class HandshakeSteps {
     links.open(role).socket().send(new Ping("too-early"));
   }
 
+  @When("{word} connects and sends the frame {} before authenticating")
+  public void sendsFrameFirst(String role, String frame) {
+    links.open(role).socket().sendText(frame);
+  }
+
   @When("{word} authenticates again on the same connection")
   public void authenticatesAgain(String role) {
     links.sendAuth(links.latest(role), cast.token(role));
@@ -119,6 +124,13 @@ public final class HandshakeSteps {
   @Then("{word} received no auth_ok")
   public void noAuthOk(String role) {
     noSuch(role, AuthOk.class, "auth_ok");
+  }
+
+  @Then("that connection received no auth_ok")
+  public void extraNoAuthOk() {
+    scratch.extra.socket().history().stream().filter(e -> e.message() instanceof AuthOk).findFirst().ifPresent(e -> {
+      throw new CheckFailure("no auth_ok on " + scratch.extra.label() + ", a connection over the limit", e.describe());
+    });
   }
 
   @Then("{word} received no second auth_ok")
