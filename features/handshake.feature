@@ -36,6 +36,12 @@ Feature: Handshake and authentication (PROTOCOL.md §7)
     Then alice's connection is closed with code 4002
     And alice received no auth_ok
 
+  @LL-AUTH-6 @must
+  Scenario: An expired token whose signature does not verify is refused with 4001, not 4002
+    When alice connects and authenticates with an expired token with a broken signature
+    Then alice's connection is closed with code 4001
+    And alice received no auth_ok
+
   @LL-AUTH-7 @must
   Scenario: A user who is not allowed in is refused with 4003
     When alice connects and authenticates with a token of a user who is not allowed in

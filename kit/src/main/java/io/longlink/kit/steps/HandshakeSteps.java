@@ -40,9 +40,16 @@ public final class HandshakeSteps {
 
   @When("{word} connects and authenticates with a valid token with a broken signature")
   public void authenticatesBrokenSignature(String role) {
-    String token = cast.token(role);
-    String broken = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-    links.sendAuth(links.open(role), broken);
+    links.sendAuth(links.open(role), brokenSignature(cast.token(role)));
+  }
+
+  @When("{word} connects and authenticates with an expired token with a broken signature")
+  public void authenticatesExpiredBroken(String role) {
+    links.sendAuth(links.open(role), brokenSignature(cast.expiredToken(role)));
+  }
+
+  private static String brokenSignature(String token) {
+    return token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
   }
 
   @When("{word} connects and authenticates with an expired token")
