@@ -29,7 +29,8 @@ final class ExpectedCascades {
   private static final Map<String, Cascade> CASCADES = Map.ofEntries(
       Map.entry("LL-TR-4", new Cascade(PONG_PROBES, PONG_REASON)),
       Map.entry("LL-HB-2", new Cascade(PONG_PROBES, PONG_REASON)),
-      Map.entry("LL-MSG-1", new Cascade(Set.of("LL-ROOM-4"), "the broken message is left, which LL-ROOM-4 waits for")),
+      Map.entry("LL-MSG-1", new Cascade(Set.of("LL-ROOM-4", "LL-ERRC-2"),
+          "the broken message is left, which LL-ROOM-4 waits for and LL-ERRC-2 is sent after a leave")),
       Map.entry("LL-MSG-2", new Cascade(Set.of("LL-CHAT-4", "LL-ERR-8"),
           "LL-CHAT-4 sends a chat with a from member, and LL-ERR-8 a ping with an x_future member, which no schema defines")),
       Map.entry("LL-AUTH-2", new Cascade(Set.of("LL-AUTH-10", "LL-DLV-9"),
