@@ -36,6 +36,29 @@ Feature: Bad input (PROTOCOL.md §15)
     Then alice receives an error "unknown_type" with ref "t-1"
     And alice's connection still answers a ping
 
+  @LL-ERR-4 @must
+  Scenario Outline: A server-to-client type sent by a client is an unknown type
+    Given alice has a session
+    When alice sends the frame <frame>
+    Then alice receives an error "unknown_type" with ref "<ref>"
+    And alice's connection still answers a ping
+
+    Examples:
+      | frame                                           | ref  |
+      | {"type":"pong","id":"p-9","ts":1}               | p-9  |
+      | {"type":"joined","id":"j-9","room":"lobby"}     | j-9  |
+
+  @LL-ERR-5 @must
+  Scenario Outline: A missing member is named by its own path, not its parent's
+    Given alice has a session
+    When alice sends the frame <frame>
+    Then alice receives an error "invalid_message" with ref "<ref>", pointing at "<pointer>"
+
+    Examples:
+      | frame                                                        | ref | pointer |
+      | {"type":"join","id":"j-1"}                                   | j-1 | /room   |
+      | {"type":"chat","id":"c-1","to":{"kind":"user"},"body":"hi"}  | c-1 | /to/id  |
+
   @LL-ERR-5 @must
   Scenario: An invalid message gets an error naming the member, and is not acted on
     Given alice and bob have sessions

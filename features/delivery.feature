@@ -11,6 +11,14 @@ Feature: Delivery, offline delivery and resume (PROTOCOL.md §11)
     And bob receives that chat and does not acknowledge it
     Then bob receives that chat again, marked redelivered, between the ack timeout and twice the ack timeout after the first time
 
+  @LL-DLV-2 @must
+  Scenario: A delivery that stays unacknowledged is sent again after every ack timeout
+    Given alice and bob have sessions
+    When alice sends bob a chat
+    And bob receives that chat and does not acknowledge it
+    Then bob receives that chat again, marked redelivered, between the ack timeout and twice the ack timeout after the first time
+    And bob receives that chat a third time, marked redelivered, between the ack timeout and twice the ack timeout after the second time
+
   @LL-DLV-3 @must
   Scenario: An acknowledged delivery is not sent again
     Given alice and bob have sessions

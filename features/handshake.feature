@@ -36,6 +36,12 @@ Feature: Handshake and authentication (PROTOCOL.md §7)
     Then alice's connection is closed with code 4002
     And alice received no auth_ok
 
+  @LL-AUTH-6 @must
+  Scenario: An expired token whose signature does not verify is refused with 4001, not 4002
+    When alice connects and authenticates with an expired token with a broken signature
+    Then alice's connection is closed with code 4001
+    And alice received no auth_ok
+
   @LL-AUTH-7 @must
   Scenario: A user who is not allowed in is refused with 4003
     When alice connects and authenticates with a token of a user who is not allowed in
@@ -53,6 +59,26 @@ Feature: Handshake and authentication (PROTOCOL.md §7)
     When alice connects and pings before authenticating
     Then alice's connection is closed with code 4005
     And alice received no pong
+
+  @LL-AUTH-9 @must
+  Scenario Outline: Any readable first message but auth is refused with 4005, whatever its type or shape
+    When alice connects and sends the frame <frame> before authenticating
+    Then alice's connection is closed with code 4005
+    And alice received no pong
+
+    Examples:
+      | frame                                  |
+      | {"type":"typing","id":"t-1"}           |
+      | {"type":"Auth","token":"x"}            |
+      | {"type":"ping","id":"not a valid id!"} |
+      | {"type":"pong","id":"p-1","ts":1}      |
+
+  @LL-AUTH-10 @must
+  Scenario: A second auth is refused with 4006 even when it fails its schema
+    Given alice has a session
+    When alice sends the frame {"type":"auth","token":""}
+    Then alice's connection is closed with code 4006
+    And alice received no second auth_ok
 
   @LL-AUTH-10 @must
   Scenario: A second auth is refused with 4006

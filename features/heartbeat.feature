@@ -18,6 +18,14 @@ Feature: Heartbeat and dead peers (PROTOCOL.md §8)
     When alice falls silent
     Then alice's connection is closed with code 4000 between the heartbeat timeout and one heartbeat interval after it
 
+  @LL-HB-2 @must
+  Scenario: A ping that fails its schema gets invalid_message and no pong
+    Given alice has a session
+    When alice sends the frame {"type":"ping","id":"not a valid id!"}
+    Then alice receives an error "invalid_message" without ref, pointing at "/id"
+    And alice received no pong
+    And alice's connection still answers a ping
+
   @LL-HB-4 @must
   Scenario Outline: Any frame is a sign of life
     Given alice has a session

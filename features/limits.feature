@@ -41,7 +41,16 @@ Feature: Limits (PROTOCOL.md §14)
     Given alice holds as many sessions as the advertised limit allows
     When alice connects once more and authenticates
     Then that connection is closed with code 4009
+    And that connection received no auth_ok
     And alice's first session still answers a ping
+
+  @LL-LIM-6 @must
+  Scenario: A session its client closed no longer counts toward the limit
+    Given alice holds as many sessions as the advertised limit allows
+    When alice closes her first session
+    And alice connects once more and authenticates
+    Then that connection gets a session
+    And alice's second session still answers a ping
 
   @LL-LIM-9 @must
   Scenario: An upgrade request that never ends is closed on time

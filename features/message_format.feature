@@ -10,6 +10,13 @@ Feature: Message format (PROTOCOL.md §4)
     Then every message alice and bob received validated against its schema
 
   @LL-MSG-2 @must
+  Scenario: Members the schema does not define inside the recipient are ignored, and not delivered
+    Given alice and bob have sessions
+    When alice sends bob a chat whose recipient carries a member "x_future" that no schema defines
+    Then alice receives the ack of that chat
+    And bob receives that chat with a recipient of its kind and id only
+
+  @LL-MSG-2 @must
   Scenario: Members the schema does not define are ignored
     Given alice and bob have sessions
     When alice sends bob a chat carrying a member "x_future" that no schema defines

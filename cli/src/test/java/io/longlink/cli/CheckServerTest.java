@@ -54,6 +54,17 @@ class CheckServerTest {
   }
 
   @Test
+  void givenRefusedTokensAndNoForbiddenMintingAreNamedInTheRunHeader() throws IOException {
+    try (FakeWebSocketServer server = FakeWebSocketServer.upgrading()) {
+      Result result = Cli.run(Cli.fixtures(ENVIRONMENT), "check", "server", server.url(), "--rules", "LL-HB-3",
+          "--token", "expired=kit-given-expired-token", "--jwt-forbidden", "none");
+      assertEquals(0, result.exit(), result::toString);
+      assertTrue(result.out().contains("expired token given, forbidden-user token none (LL-AUTH-7 is skipped)"), result.out());
+      assertFalse(result.out().contains("kit-given-expired-token"), "a given token is a secret");
+    }
+  }
+
+  @Test
   void aFailingMustRuleExitsOneAndSaysWhatWasExpected() throws IOException {
     try (FakeWebSocketServer server = FakeWebSocketServer.upgrading()) {
       Result result = Cli.run(Cli.fixtures(ENVIRONMENT), "check", "server", server.url(), "--rules", "LL-HB-2");

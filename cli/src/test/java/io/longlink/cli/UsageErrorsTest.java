@@ -60,10 +60,16 @@ class UsageErrorsTest {
   @Test
   void tokensComeFromOnePlace() {
     says(usageError("check", "server", "--token", "alice=a", "--jwt-secret", Cli.SECRET, "ws://localhost/ws"),
-        "--token and --jwt-secret both say where tokens come from");
+        "--token alice and --jwt-secret both say where tokens come from");
     says(usageError("check", "server", "--token", "alice=a", "ws://localhost/ws"), "no token for bob");
     says(usageError("check", "server", "--token", "alice=a", "--token", "bob=b", "--token", "carol=c", "--token", "dave=d",
         "ws://localhost/ws"), "--token dave=...: the roles are alice, bob, carol");
+  }
+
+  @Test
+  void forbiddenModeIsScopeOrNone() {
+    says(usageError("check", "server", "--jwt-secret", Cli.SECRET, "--jwt-forbidden", "scp", "ws://localhost/ws"),
+        "--jwt-forbidden is scp; use scope", "or none");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.longlink.model.ErrorMessage;
 import io.longlink.protocol.CloseCode;
 import io.longlink.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /** Frames and messages a server has to refuse, and what refusing must not disturb. */
 public final class BadInputSteps {
@@ -72,6 +73,24 @@ public final class BadInputSteps {
         "an error with code " + code + " and ref " + ref).message();
     if (!code.equals(error.code()) || !ref.equals(error.ref())) {
       throw new CheckFailure("an error with code " + code + " and ref " + ref, error.toString());
+    }
+  }
+
+  @Then("{word} receives an error {string} with ref {string}, pointing at {string}")
+  public void errorWithRefPointing(String role, String code, String ref, String pointer) {
+    expectError(role, code, ref, pointer);
+  }
+
+  @Then("{word} receives an error {string} without ref, pointing at {string}")
+  public void errorPointingNoRef(String role, String code, String pointer) {
+    expectError(role, code, null, pointer);
+  }
+
+  private void expectError(String role, String code, String ref, String pointer) {
+    String expected = "an error with code " + code + (ref == null ? ", no ref" : ", ref " + ref) + " and pointer " + pointer;
+    ErrorMessage error = links.latest(role).socket().expect(ErrorMessage.class, e -> true, Waits.reply(), expected).message();
+    if (!code.equals(error.code()) || !Objects.equals(ref, error.ref()) || !pointer.equals(error.pointer())) {
+      throw new CheckFailure(expected, error.toString());
     }
   }
 

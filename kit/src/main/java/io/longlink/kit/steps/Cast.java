@@ -61,12 +61,14 @@ public final class Cast {
 
   public String expiredToken(String role) {
     return tokens().expiredToken(userId(role)).orElseThrow(() -> new NotApplicable(
-        "the kit cannot make an expired token with " + tokens().describe() + "; give --jwt-secret"));
+        "the kit cannot make an expired token with " + tokens().describe() + "; give --jwt-secret or --token expired=TOKEN"));
   }
 
   public String forbiddenToken(String role) {
     return tokens().forbiddenToken(userId(role)).orElseThrow(() -> new NotApplicable(
-        "the kit cannot make a token of a user who is not allowed in with " + tokens().describe() + "; give --jwt-secret"));
+        "the kit cannot make a token of a user who is not allowed in with " + tokens().describe()
+        + "; give --token forbidden=TOKEN (a valid token of a user the server does not let in), or --jwt-secret with "
+        + "--jwt-forbidden scope for a server that reads the scope claim"));
   }
 
   /** The chat signing key of a role's user. */

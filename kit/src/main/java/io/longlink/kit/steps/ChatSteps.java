@@ -1,5 +1,8 @@
 package io.longlink.kit.steps;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -7,6 +10,7 @@ import io.longlink.codec.MessageCodec;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.Received;
+import io.longlink.kit.wire.WireEvent;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ChatDelivery;
@@ -14,11 +18,14 @@ import io.longlink.model.Ping;
 import io.longlink.model.Pong;
 import io.longlink.model.ServerMessage;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Sending chats, their acks, and their deliveries. */
 public final class ChatSteps {
 
   private static final MessageCodec CODEC = MessageCodec.create();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Cast cast;
   private final Links links;
@@ -45,6 +52,35 @@ public final class ChatSteps {
   @When("{word} sends {word} a chat carrying a member {string} that no schema defines")
   public void sendsWithExtraMember(String from, String to, String member) {
     sendWithExtra(from, to, "\"" + member + "\":{\"since\":\"1.1\"}");
+  }
+
+  @When("{word} sends {word} a chat whose recipient carries a member {string} that no schema defines")
+  public void sendsWithExtraInTo(String from, String to, String member) {
+    Link link = links.latest(from);
+    Chat chat = ledger.prepare(link, cast.nextMessageId(), ledger.toUser(to), "hello " + to);
+    String extra = "\"" + member + "\":{\"since\":\"1.1\"}";
+    link.socket().sendText(CODEC.encode(chat).replace("\"kind\":\"user\"", "\"kind\":\"user\"," + extra));
+    ledger.record(link, chat);
+  }
+
+  @Then("{word} receives that chat with a recipient of its kind and id only")
+  public void recipientKindAndIdOnly(String role) {
+    Link link = links.latest(role);
+    Received<ChatDelivery> d = ledger.delivery(link, ledger.last());
+    String text = link.socket().history().stream().filter(e -> e.message() == d.message()).map(WireEvent::text)
+        .findFirst().orElseThrow(() -> new IllegalStateException("a received delivery is missing from the history"));
+    JsonNode recipient;
+    try {
+      recipient = JSON.readTree(text).path("to");
+    } catch (JsonProcessingException e) {
+      throw new CheckFailure("a delivery that is JSON", text);
+    }
+    Set<String> names = new TreeSet<>();
+    recipient.fieldNames().forEachRemaining(names::add);
+    if (!names.equals(Set.of("id", "kind"))) {
+      throw new CheckFailure("a delivery whose to holds kind and id only (members the chat's schema does not define are "
+          + "ignored, not delivered)", "to " + recipient);
+    }
   }
 
   @When("{word} sends {word} a chat that claims to be from {string}")

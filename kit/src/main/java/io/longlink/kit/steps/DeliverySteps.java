@@ -34,6 +34,7 @@ public final class DeliverySteps {
   private final Ledger ledger;
   private final Scratch scratch;
   private final Map<String, Received<ChatDelivery>> firstDeliveries = new HashMap<>();
+  private final Map<String, Received<ChatDelivery>> latestCopies = new HashMap<>();
 
   public DeliverySteps(Cast cast, Links links, Ledger ledger, Scratch scratch) {
     this.cast = cast;
@@ -56,19 +57,29 @@ public final class DeliverySteps {
 
   @Then("{word} receives that chat again, marked redelivered, between the ack timeout and twice the ack timeout after the first time")
   public void redeliveredOnTime(String role) {
+    latestCopies.put(role, copyAfter(role, firstDeliveries.get(role), "second", "first"));
+  }
+
+  @Then("{word} receives that chat a third time, marked redelivered, between the ack timeout and twice the ack timeout after the second time")
+  public void redeliveredAgain(String role) {
+    copyAfter(role, latestCopies.get(role), "third", "second");
+  }
+
+  /** The next copy of a delivery, which has to come marked redelivered, one to two ack timeouts after {@code previous}. */
+  private Received<ChatDelivery> copyAfter(String role, Received<ChatDelivery> previous, String nth, String before) {
     Link link = links.latest(role);
-    Received<ChatDelivery> first = firstDeliveries.get(role);
     long ackTimeout = link.authOk().delivery().ackTimeoutMs();
-    ChatDelivery original = first.message();
+    ChatDelivery original = previous.message();
     Received<ChatDelivery> again = link.socket().expect(ChatDelivery.class,
         d -> d.id().equals(original.id()) && d.seq().equals(original.seq()), Waits.bound(2 * ackTimeout),
-        "chat " + original.id() + " again (seq " + original.seq() + ") within " + 2 * ackTimeout + " ms");
+        "chat " + original.id() + " a " + nth + " time (seq " + original.seq() + ") within " + 2 * ackTimeout + " ms");
     if (!again.message().redelivered()) {
-      throw new CheckFailure("the second delivery of chat " + original.id() + " marked redelivered", again.message().toString());
+      throw new CheckFailure("the " + nth + " delivery of chat " + original.id() + " marked redelivered", again.message().toString());
     }
-    long afterMs = Waits.millisSince(first.atNanos(), again.atNanos());
-    Waits.between(afterMs, ackTimeout, 2 * ackTimeout, "the redelivery " + ackTimeout + "-" + 2 * ackTimeout
-        + " ms after the first delivery", "the redelivery after " + afterMs + " ms");
+    long afterMs = Waits.millisSince(previous.atNanos(), again.atNanos());
+    Waits.between(afterMs, ackTimeout, 2 * ackTimeout, "the " + nth + " delivery " + ackTimeout + "-" + 2 * ackTimeout
+        + " ms after the " + before, "the " + nth + " delivery after " + afterMs + " ms");
+    return again;
   }
 
   @Then("{word} receives no copy of that chat within two and a half ack timeouts")

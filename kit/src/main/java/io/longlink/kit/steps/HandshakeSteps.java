@@ -40,9 +40,16 @@ public final class HandshakeSteps {
 
   @When("{word} connects and authenticates with a valid token with a broken signature")
   public void authenticatesBrokenSignature(String role) {
-    String token = cast.token(role);
-    String broken = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-    links.sendAuth(links.open(role), broken);
+    links.sendAuth(links.open(role), brokenSignature(cast.token(role)));
+  }
+
+  @When("{word} connects and authenticates with an expired token with a broken signature")
+  public void authenticatesExpiredBroken(String role) {
+    links.sendAuth(links.open(role), brokenSignature(cast.expiredToken(role)));
+  }
+
+  private static String brokenSignature(String token) {
+    return token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
   }
 
   @When("{word} connects and authenticates with an expired token")
@@ -70,6 +77,11 @@ public final class HandshakeSteps {
   @When("{word} connects and pings before authenticating")
   public void pingsFirst(String role) {
     links.open(role).socket().send(new Ping("too-early"));
+  }
+
+  @When("{word} connects and sends the frame {} before authenticating")
+  public void sendsFrameFirst(String role, String frame) {
+    links.open(role).socket().sendText(frame);
   }
 
   @When("{word} authenticates again on the same connection")
@@ -119,6 +131,13 @@ public final class HandshakeSteps {
   @Then("{word} received no auth_ok")
   public void noAuthOk(String role) {
     noSuch(role, AuthOk.class, "auth_ok");
+  }
+
+  @Then("that connection received no auth_ok")
+  public void extraNoAuthOk() {
+    scratch.extra.socket().history().stream().filter(e -> e.message() instanceof AuthOk).findFirst().ifPresent(e -> {
+      throw new CheckFailure("no auth_ok on " + scratch.extra.label() + ", a connection over the limit", e.describe());
+    });
   }
 
   @Then("{word} received no second auth_ok")

@@ -163,6 +163,17 @@ public final class LimitSteps {
     scratch.extra = extra;
   }
 
+  @When("{word} closes her first session")
+  @When("{word} closes his first session")
+  public void closesFirst(String role) {
+    links.all(role).get(0).socket().close();
+  }
+
+  @Then("that connection gets a session")
+  public void extraGetsSession() {
+    links.authenticated(scratch.extra);
+  }
+
   @Then("that connection receives a goaway with code {int} and a retry hint before it is closed with code {int}")
   public void goawayBeforeClose(int goawayCode, int closeCode) {
     Link extra = scratch.extra;

@@ -24,17 +24,19 @@ final class ExpectedCascades {
 
   private static final Set<String> ACK_BY_ID = Set.of("LL-MSG-1", "LL-MSG-2", "LL-CHAT-2", "LL-CHAT-3", "LL-CHAT-6",
       "LL-ROOM-2", "LL-ROOM-6", "LL-DLV-4", "LL-DLV-5", "LL-DLV-6", "LL-DLV-7", "LL-DLV-8", "LL-DLV-13", "LL-DD-1", "LL-DD-2", "LL-DD-3",
-      "LL-DD-4", "LL-DD-5", "LL-LIM-2", "LL-LIM-3", "LL-LIM-4", "LL-LIM-5");
+      "LL-DD-4", "LL-DD-5", "LL-LIM-2", "LL-LIM-3", "LL-LIM-4", "LL-LIM-5", "LL-ERRC-2");
 
   private static final Map<String, Cascade> CASCADES = Map.ofEntries(
       Map.entry("LL-TR-4", new Cascade(PONG_PROBES, PONG_REASON)),
       Map.entry("LL-HB-2", new Cascade(PONG_PROBES, PONG_REASON)),
-      Map.entry("LL-MSG-1", new Cascade(Set.of("LL-ROOM-4"), "the broken message is left, which LL-ROOM-4 waits for")),
+      Map.entry("LL-MSG-1", new Cascade(Set.of("LL-ROOM-4", "LL-ERRC-2"),
+          "the broken message is left, which LL-ROOM-4 waits for and LL-ERRC-2 is sent after a leave")),
       Map.entry("LL-MSG-2", new Cascade(Set.of("LL-CHAT-4", "LL-ERR-8"),
           "LL-CHAT-4 sends a chat with a from member, and LL-ERR-8 a ping with an x_future member, which no schema defines")),
       Map.entry("LL-AUTH-2", new Cascade(Set.of("LL-AUTH-10", "LL-DLV-9"),
           "the extra auth_ok is a second auth_ok for LL-AUTH-10, and the message before the pong for LL-DLV-9")),
-      Map.entry("LL-AUTH-5", new Cascade(Set.of("LL-SEC-3"), "LL-SEC-3 authenticates with a token that is not a JWT")),
+      Map.entry("LL-AUTH-5", new Cascade(Set.of("LL-SEC-3", "LL-AUTH-6"), "LL-SEC-3 authenticates with a token that is not a "
+          + "JWT, and LL-AUTH-6 with an expired token whose signature does not verify, which the switch no longer checks")),
       Map.entry("LL-CHAT-1", new Cascade(ACK_BY_ID, "the kit knows a chat was accepted by its ack, matched by id")),
       Map.entry("LL-CHAT-2", new Cascade(Set.of("LL-DLV-4", "LL-DLV-6", "LL-DLV-8", "LL-DLV-13"),
           "deliveries go out in seq order, so seqs that count down turn every backlog around")),
@@ -51,7 +53,7 @@ final class ExpectedCascades {
       Map.entry("LL-DLV-12", new Cascade(Set.of("LL-DLV-6"),
           "a resume point counts only with the current epoch, and a server that gives every session a new one has none "
           + "that a client can resume with")),
-      Map.entry("LL-DD-1", new Cascade(Set.of("LL-DD-3"), "LL-DD-3 checks the duplicate flag of a repeat")),
+      Map.entry("LL-DD-1", new Cascade(Set.of("LL-DD-3", "LL-ERRC-2"), "LL-DD-3 and LL-ERRC-2 check the duplicate flag of a repeat")),
       Map.entry("LL-DD-2", new Cascade(Set.of("LL-DD-3"), "LL-DD-3 checks that a repeat is not delivered")),
       Map.entry("LL-LIM-2", new Cascade(Set.of("LL-DLV-8"),
           "LL-DLV-8 fills a queue by bytes with chats larger than half of limits.max_message_bytes, which the switch closes")),
@@ -63,7 +65,8 @@ final class ExpectedCascades {
       Map.entry("LL-ERR-3", new Cascade(Set.of("LL-CLOSE-1", "LL-ERR-8"),
           "LL-CLOSE-1 closes a connection with an unreadable frame, and a frame beyond LL-ERR-8's limits is one")),
       Map.entry("LL-ERR-4", new Cascade(Set.of("LL-MSG-1"), "LL-MSG-1 makes the server answer an unknown type")),
-      Map.entry("LL-ERR-5", new Cascade(Set.of("LL-ERR-9"), "LL-ERR-9's invalid_message names the member by its pointer")),
+      Map.entry("LL-ERR-5", new Cascade(Set.of("LL-ERR-9", "LL-HB-2"),
+          "the invalid_message of LL-ERR-9 and of LL-HB-2's invalid ping name the member by its pointer")),
       Map.entry("LL-CLOSE-1", new Cascade(Set.of("LL-ERR-3", "LL-ERR-8"),
           "the code outside the table is used for unreadable frames, which frames beyond LL-ERR-8's limits are")));
 

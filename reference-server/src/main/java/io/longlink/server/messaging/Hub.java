@@ -180,6 +180,10 @@ public final class Hub {
     lock.lock();
     try {
       String key = dedupKey(session);
+      if (violations.has(Violation.ERRC_2) && chat.to().kind() == RecipientKind.ROOM && !rooms.isMember(chat.to().id(), sender)) {
+        return refuse(key, chat, Errors.of(ErrorCode.NOT_MEMBER, "you are not a member of room '" + chat.to().id() + "'",
+            chat.id()), now);
+      }
       Optional<Accepted> seen = dedup.find(key, chat.id(), now);
       if (seen.isPresent()) {
         return repeat(session, chat, seen.get());

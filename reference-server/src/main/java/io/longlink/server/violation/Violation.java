@@ -76,6 +76,7 @@ public enum Violation {
   ERR_9("LL-ERR-9", "accepts strings that hold an unpaired surrogate, and sends them on as \"?\""),
   CLOSE_1("LL-CLOSE-1", "closes unreadable frames with 4400, a code outside the table"),
   CLOSE_2("LL-CLOSE-2", "closes without a reason"),
+  ERRC_2("LL-ERRC-2", "checks room membership before dedup: a repeat of an accepted room chat gets not_member once its sender left"),
   SEC_3("LL-SEC-3", "authenticates connections by a token in the URL query"),
   SEC_4("LL-SEC-4", "does not verify chat signatures"),
   SEC_5("LL-SEC-5", "does not check the replay window"),
