@@ -23,8 +23,8 @@ Feature: Limits, client side (PROTOCOL.md §14)
 
   @LL-LIM-13 @should
   Scenario: Chats are paced over a tenth more than the rate window
-    # 6000 ms, so that the margin (600 ms) stands out of the lateness τ forgives (400 ms by default).
-    Given the harness advertises a rate limit of 5 messages per 6000 ms
+    # 15 τ (6000 ms by default), so that the margin, 1.5 τ, stands out of the lateness τ forgives.
+    Given the harness advertises a rate limit of 5 messages per 15 τ
     When the client connects
     And the client's session opens
     And the application sends 10 chats at once

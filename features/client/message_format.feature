@@ -3,6 +3,7 @@ Feature: Message format, client side (PROTOCOL.md §4)
 
   @LL-MSG-4 @must
   Scenario: Every message of every type the client sends validates against its schema
+    Given the harness advertises a heartbeat of 400 ms and a timeout of 1200 ms
     When the client connects
     And the client's session opens
     And the application sends a chat and joins a room

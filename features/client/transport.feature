@@ -11,6 +11,7 @@ Feature: Transport, client side (PROTOCOL.md §3)
 
   @LL-TR-5 @must
   Scenario: Every frame of the client is a text frame with one JSON object
+    Given the harness advertises a heartbeat of 400 ms and a timeout of 1200 ms
     When the client connects
     And the client's session opens
     And the application sends a chat and joins a room

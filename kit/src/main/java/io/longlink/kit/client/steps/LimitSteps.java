@@ -39,6 +39,15 @@ public final class LimitSteps {
     world.params(world.params().withLimits(world.params().maxMessageBytes(), messages, windowMs));
   }
 
+  /**
+   * A window of {@code windows} x τ: LL-LIM-13's margin, a tenth of the window, then stands
+   * {@code windows / 10 - 1} τ clear of the lateness τ forgives, whatever --timing-slack the user set.
+   */
+  @Given("the harness advertises a rate limit of {int} messages per {int} τ")
+  public void rateInTau(int messages, int windows) {
+    rate(messages, Math.toIntExact(windows * world.tau()));
+  }
+
   @When("the application sends a chat whose body is {int} bytes")
   public void sendsOfSize(int bytes) {
     bySize.put(bytes, send("x".repeat(bytes)));

@@ -4,7 +4,12 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
-/** A JDK WebSocket that passes every call on; a fault overrides what it breaks. */
+/**
+ * A JDK WebSocket that passes every call on; a fault overrides what it breaks, calling {@code
+ * super} to send. Every send completes with this socket, not the one inside: the client chains
+ * each send on the socket the previous one completed with, so a future of the inner socket would
+ * take every later send past the fault.
+ */
 class ForwardingSocket implements WebSocket {
 
   final WebSocket socket;
@@ -15,27 +20,27 @@ class ForwardingSocket implements WebSocket {
 
   @Override
   public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
-    return socket.sendText(data, last);
+    return socket.sendText(data, last).thenApply(inner -> this);
   }
 
   @Override
   public CompletableFuture<WebSocket> sendBinary(ByteBuffer data, boolean last) {
-    return socket.sendBinary(data, last);
+    return socket.sendBinary(data, last).thenApply(inner -> this);
   }
 
   @Override
   public CompletableFuture<WebSocket> sendPing(ByteBuffer message) {
-    return socket.sendPing(message);
+    return socket.sendPing(message).thenApply(inner -> this);
   }
 
   @Override
   public CompletableFuture<WebSocket> sendPong(ByteBuffer message) {
-    return socket.sendPong(message);
+    return socket.sendPong(message).thenApply(inner -> this);
   }
 
   @Override
   public CompletableFuture<WebSocket> sendClose(int statusCode, String reason) {
-    return socket.sendClose(statusCode, reason);
+    return socket.sendClose(statusCode, reason).thenApply(inner -> this);
   }
 
   @Override

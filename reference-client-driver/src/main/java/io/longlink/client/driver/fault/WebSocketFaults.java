@@ -32,9 +32,9 @@ final class WebSocketFaults {
       @Override
       public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
         if (Frames.type(Frames.parse(data.toString())).equals("ping")) {
-          return socket.sendBinary(ByteBuffer.wrap(data.toString().getBytes(StandardCharsets.UTF_8)), last);
+          return super.sendBinary(ByteBuffer.wrap(data.toString().getBytes(StandardCharsets.UTF_8)), last);
         }
-        return socket.sendText(data, last);
+        return super.sendText(data, last);
       }
     }, UnaryOperator.identity());
   }
@@ -47,7 +47,7 @@ final class WebSocketFaults {
     return sockets((socket, listener) -> new ForwardingSocket(socket) {
       @Override
       public CompletableFuture<WebSocket> sendText(CharSequence data, boolean last) {
-        CompletableFuture<WebSocket> sent = socket.sendText(data, last);
+        CompletableFuture<WebSocket> sent = super.sendText(data, last);
         if (Frames.type(Frames.parse(data.toString())).equals("ping")) {
           return sent.thenCompose(ws -> ws.sendPing(ByteBuffer.allocate(0)));
         }
