@@ -119,7 +119,12 @@ final class ToyClient {
     }
     switch (message.path("type").asText()) {
       case "auth_ok" -> opened(message);
-      case "ack", "joined", "left" -> outbox.removeIf(c -> c.get("id").asText().equals(message.path("id").asText()));
+      case "ack" -> {
+        outbox.removeIf(c -> c.get("id").asText().equals(message.path("id").asText()));
+        events.accept(event("acked").put("id", message.path("id").asText()).put("seq", message.path("seq").asLong())
+            .put("duplicate", message.path("duplicate").asBoolean()));
+      }
+      case "joined", "left" -> outbox.removeIf(c -> c.get("id").asText().equals(message.path("id").asText()));
       case "chat" -> {
         events.accept(event("delivered").put("id", message.path("id").asText()).put("seq", message.path("seq").asLong())
             .put("from", message.path("from").asText()).put("body", message.path("body").asText())
