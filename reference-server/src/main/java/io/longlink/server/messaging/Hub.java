@@ -24,6 +24,7 @@ import io.longlink.server.store.SequenceSource;
 import io.longlink.server.violation.Violation;
 import io.longlink.server.violation.Violations;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,6 +66,9 @@ public final class Hub {
   private final RoomStore rooms;
   private final SequenceSource sequence;
   private final ScheduledExecutorService scheduler;
+  /** Stores the CHAT_6 switch defers, oldest first, guarded by the lock: each timer stores the
+   * oldest, so the scheduler's two threads cannot reorder them and break LL-DLV-7 too. */
+  private final ArrayDeque<Runnable> deferredStores = new ArrayDeque<>();
   private final RedeliveryTimers timers;
   private final ServerMetrics metrics;
   private final Clock clock;
@@ -250,7 +254,8 @@ public final class Hub {
   private ChatOutcome accept(Chat chat, List<String> recipients, String key, PendingDelivery delivery, long now) {
     long seq = delivery.seq();
     if (violations.has(Violation.CHAT_6)) {
-      scheduler.schedule(() -> storeLater(recipients, delivery), DEFERRED_STORE_MS, TimeUnit.MILLISECONDS);
+      deferredStores.add(() -> store(recipients, delivery));
+      scheduler.schedule(this::storeOldestDeferred, DEFERRED_STORE_MS, TimeUnit.MILLISECONDS);
     } else {
       store(recipients, delivery);
     }
@@ -266,10 +271,10 @@ public final class Hub {
     return new ChatOutcome(new ChatAck(ackId(chat.id()), seq, now, false), true);
   }
 
-  private void storeLater(List<String> recipients, PendingDelivery delivery) {
+  private void storeOldestDeferred() {
     lock.lock();
     try {
-      store(recipients, delivery);
+      deferredStores.remove().run();
     } finally {
       lock.unlock();
     }
