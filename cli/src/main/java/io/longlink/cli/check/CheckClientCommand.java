@@ -94,7 +94,12 @@ public final class CheckClientCommand implements Callable<Integer> {
     out.println("  rules:  " + rules.describe());
     out.flush();
     ClientSettings.install(settings);
-    RunReport report = runner.run(settings.reportSettings(RunOptions.runId()), rules, new ConsoleProgress(out));
+    RunReport report;
+    try {
+      report = runner.run(settings.reportSettings(RunOptions.runId()), rules, new ConsoleProgress(out));
+    } finally {
+      ClientSettings.endRun();
+    }
     ConsoleSummary.print(report, out);
     run.writeReports(report, out);
     report.driverErrors().stream().findFirst().ifPresent(e -> {

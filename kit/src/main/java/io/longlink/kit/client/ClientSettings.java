@@ -1,5 +1,7 @@
 package io.longlink.kit.client;
 
+import io.longlink.kit.client.driver.DriverPool;
+import io.longlink.kit.client.driver.DriverProcess;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.settings.TokenSource;
 import java.net.URI;
@@ -26,6 +28,12 @@ public record ClientSettings(List<String> driverCommand, Duration timingSlack) {
 
   private static final AtomicReference<String> BROKEN = new AtomicReference<>();
 
+  private static final AtomicReference<DriverPool> DRIVERS = new AtomicReference<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(ClientSettings::endRun, "driver-spares-kill"));
+  }
+
   public ClientSettings {
     driverCommand = List.copyOf(driverCommand);
     if (driverCommand.isEmpty()) {
@@ -38,6 +46,27 @@ public record ClientSettings(List<String> driverCommand, Duration timingSlack) {
   public static void install(ClientSettings settings) {
     CURRENT.set(Objects.requireNonNull(settings));
     BROKEN.set(null);
+    DriverPool previous = DRIVERS.getAndSet(new DriverPool(settings.driverCommand(), settings.timingSlack()));
+    if (previous != null) {
+      previous.close();
+    }
+  }
+
+  /** Ends the run of the installed settings: the drivers started ahead of scenarios that did not come are killed. */
+  public static void endRun() {
+    DriverPool pool = DRIVERS.getAndSet(null);
+    if (pool != null) {
+      pool.close();
+    }
+  }
+
+  /** A started driver for this scenario, from the installed run's pool. */
+  public static DriverProcess driverFor(String scenario) {
+    DriverPool pool = DRIVERS.get();
+    if (pool == null) {
+      throw new IllegalStateException("no run: install the client settings before a scenario starts a driver");
+    }
+    return pool.take(scenario);
   }
 
   public static ClientSettings current() {

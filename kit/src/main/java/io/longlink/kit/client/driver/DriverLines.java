@@ -35,7 +35,7 @@ final class DriverLines {
   private static final String SCHEMA = "driver/event.json";
   private static final ObjectMapper MAPPER = MessageCodec.newMapper();
 
-  private final String scenario;
+  private volatile String scenario;
   private final List<Line> lines = new ArrayList<>();
   private String error;
   private boolean ended;
@@ -46,6 +46,11 @@ final class DriverLines {
 
   DriverLines(String scenario) {
     this.scenario = scenario;
+  }
+
+  /** Names the scenario in later errors: a driver started ahead of time learns its scenario when taken. */
+  void scenario(String name) {
+    this.scenario = name;
   }
 
   /** Reads until the end of the stream; runs on a thread of its own. */

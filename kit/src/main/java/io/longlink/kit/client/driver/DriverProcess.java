@@ -77,6 +77,11 @@ public final class DriverProcess implements AutoCloseable {
     return driver;
   }
 
+  /** Hands a driver started ahead of time to its scenario, which its errors then name. */
+  void assign(String scenario) {
+    lines.scenario(scenario);
+  }
+
   /** Whether the driver has this feature of DRIVER.md §3. */
   public boolean supports(String feature) {
     return supports.contains(feature);

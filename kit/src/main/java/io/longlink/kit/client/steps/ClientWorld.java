@@ -59,11 +59,11 @@ public final class ClientWorld {
     return token;
   }
 
-  /** The driver, started on first use: a fresh process per scenario. */
+  /** The driver, taken on first use: a fresh process per scenario, started ahead of it by the run's pool. */
   DriverProcess driver() {
     if (driver == null) {
       try {
-        driver = DriverProcess.start(settings.driverCommand(), scenario, settings.timingSlack());
+        driver = ClientSettings.driverFor(scenario);
       } catch (DriverError e) {
         ClientSettings.driverBroke(e.getMessage());
         throw e;

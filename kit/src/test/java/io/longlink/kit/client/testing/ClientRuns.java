@@ -52,8 +52,12 @@ public final class ClientRuns {
       String runId) {
     ClientSettings settings = new ClientSettings(driverCommand, SLACK);
     ClientSettings.install(settings);
-    return runner.run(settings.reportSettings(runId), RuleSelection.of(runner.catalog(), Side.CLIENT, rules, null, strict),
-        RuleListener.NONE);
+    try {
+      return runner.run(settings.reportSettings(runId), RuleSelection.of(runner.catalog(), Side.CLIENT, rules, null,
+          strict), RuleListener.NONE);
+    } finally {
+      ClientSettings.endRun();
+    }
   }
 
   /** "LL-RC-2 FAILED: expected ...", one line per selected rule, for assertion messages. */
