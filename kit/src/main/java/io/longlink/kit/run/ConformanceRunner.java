@@ -75,7 +75,8 @@ public final class ConformanceRunner {
     Discovery everything = discovery(null, problems);
     List<String> errors = new ArrayList<>(problems.critical());
     KitSettings.install(settings);
-    ResultCollector collector = new ResultCollector(selection.rules(), effectiveParallelism, listener, redactor(settings));
+    ResultCollector collector = new ResultCollector(selection.rules(), StandingRules.of(selection.side()),
+        effectiveParallelism, listener, redactor(settings));
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
     try {

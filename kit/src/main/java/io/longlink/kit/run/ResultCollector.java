@@ -2,6 +2,7 @@ package io.longlink.kit.run;
 
 import io.longlink.kit.DriverError;
 import io.longlink.kit.NotApplicable;
+import io.longlink.kit.StandingRuleBreach;
 import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
 import java.time.Duration;
@@ -31,6 +32,7 @@ final class ResultCollector implements TestExecutionListener {
   private record Start(Instant at, long nanos) {}
 
   private final Map<String, Rule> selected;
+  private final Set<String> standing;
   private final int parallelism;
   private final RuleListener listener;
   private final Redactor redactor;
@@ -44,9 +46,11 @@ final class ResultCollector implements TestExecutionListener {
   private final List<String> errors = new ArrayList<>();
   private final List<String> driverErrors = new ArrayList<>();
 
-  ResultCollector(List<Rule> selected, int parallelism, RuleListener listener, Redactor redactor) {
+  ResultCollector(List<Rule> selected, Set<String> standing, int parallelism, RuleListener listener, Redactor redactor) {
     this.selected = new HashMap<>();
     selected.forEach(rule -> this.selected.put(rule.id(), rule));
+    this.standing = new HashSet<>(standing);
+    this.standing.retainAll(this.selected.keySet());
     this.parallelism = parallelism;
     this.listener = listener;
     this.redactor = redactor;
@@ -56,7 +60,7 @@ final class ResultCollector implements TestExecutionListener {
   public synchronized void testPlanExecutionStarted(TestPlan plan) {
     List<TestIdentifier> tests = TestPlans.tests(plan);
     for (TestIdentifier test : tests) {
-      for (String id : selectedRuleIds(ScenarioRef.of(test))) {
+      for (String id : judgedRuleIds(ScenarioRef.of(test))) {
         unfinished.merge(id, 1, Integer::sum);
       }
     }
@@ -73,7 +77,7 @@ final class ResultCollector implements TestExecutionListener {
   @Override
   public synchronized void executionSkipped(TestIdentifier test, String reason) {
     if (test.isTest()) {
-      record(test, ScenarioResult.skipped(ScenarioRef.of(test), Instant.now(), Duration.ZERO, reason));
+      record(test, ScenarioResult.skipped(ScenarioRef.of(test), Instant.now(), Duration.ZERO, reason), List.of());
     } else {
       containerOutcomes.put(test.getUniqueIdObject(), "skipped: " + redactor.redact(reason));
     }
@@ -101,7 +105,7 @@ final class ResultCollector implements TestExecutionListener {
       case FAILED -> ScenarioResult.failed(scenario, start.at(), duration, thrown.map(Failure::of)
           .orElse(new Failure("failed without an exception", null, null, null, null)));
     };
-    record(test, scenarioResult);
+    record(test, scenarioResult, thrown.map(this::blamed).orElse(List.of()));
   }
 
   /** Scenarios that never started (their feature or the engine failed or was skipped) get the container's outcome. */
@@ -114,7 +118,8 @@ final class ResultCollector implements TestExecutionListener {
         String message = "did not run: " + outcome;
         record(test, outcome.startsWith("skipped: ")
             ? ScenarioResult.skipped(scenario, Instant.now(), Duration.ZERO, message)
-            : ScenarioResult.failed(scenario, Instant.now(), Duration.ZERO, new Failure(message, null, null, null, null)));
+            : ScenarioResult.failed(scenario, Instant.now(), Duration.ZERO, new Failure(message, null, null, null, null)),
+            List.of());
       }
     }
   }
@@ -143,19 +148,51 @@ final class ResultCollector implements TestExecutionListener {
     return List.copyOf(errors);
   }
 
-  private void record(TestIdentifier test, ScenarioResult unredacted) {
+  /**
+   * Files a scenario's result under the rules it judged. A breach of standing rules that are
+   * selected fails those rules, and the scenario's own rules pass, their checks having held; a
+   * breach of standing rules the run did not select fails the scenario's own rules, so that it is
+   * not lost. Every standing rule counts the scenario, as the scenario may have breached it.
+   */
+  private void record(TestIdentifier test, ScenarioResult unredacted, List<String> blamed) {
     if (!recorded.add(test.getUniqueIdObject())) {
       return;
     }
     ScenarioResult result = unredacted.redacted(redactor);
-    for (String id : selectedRuleIds(result.scenario())) {
-      results.computeIfAbsent(id, k -> new ArrayList<>()).add(result);
+    ScenarioResult ownChecks = blamed.isEmpty() ? result
+        : ScenarioResult.passed(result.scenario(), result.started(), result.duration());
+    for (String id : judgedRuleIds(result.scenario())) {
+      boolean own = result.scenario().ruleIds().contains(id);
+      if (blamed.contains(id)) {
+        results.computeIfAbsent(id, k -> new ArrayList<>()).add(result);
+      } else if (own) {
+        results.computeIfAbsent(id, k -> new ArrayList<>()).add(ownChecks);
+      }
       if (unfinished.merge(id, -1, Integer::sum) == 0) {
-        RuleVerdict verdict = RuleVerdict.of(selected.get(id), results.get(id));
-        verdicts.put(id, verdict);
-        listener.ruleFinished(verdict);
+        RuleVerdict verdict = results.containsKey(id) ? RuleVerdict.of(selected.get(id), results.get(id)) : null;
+        if (verdict != null) {
+          verdicts.put(id, verdict);
+          listener.ruleFinished(verdict);
+        }
       }
     }
+  }
+
+  /** The selected standing rules a failure breached; empty when it breached none of them. */
+  private List<String> blamed(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof StandingRuleBreach breach) {
+        return breach.ruleIds().stream().filter(standing::contains).toList();
+      }
+    }
+    return List.of();
+  }
+
+  /** The selected rules a scenario judges: its own, and every standing rule. */
+  private List<String> judgedRuleIds(ScenarioRef scenario) {
+    List<String> ids = new ArrayList<>(selectedRuleIds(scenario));
+    standing.stream().sorted().filter(id -> !ids.contains(id)).forEach(ids::add);
+    return ids;
   }
 
   private List<String> selectedRuleIds(ScenarioRef scenario) {

@@ -2,7 +2,7 @@ package io.longlink.kit.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
-import io.longlink.kit.CheckFailure;
+import io.longlink.kit.StandingRuleBreach;
 import io.longlink.kit.settings.FixedTokenSource;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.wire.KitSocket;
@@ -54,7 +54,7 @@ public final class Hooks {
     }
   }
 
-  /** Every frame of every connection was a valid server message (LL-MSG-1): a violation fails the scenario it shows up in. */
+  /** Every frame of every connection was a valid server message (LL-MSG-1): a violation fails LL-MSG-1, not the scenario's rules. */
   @After(order = 100)
   public void everyFrameWasValid() {
     List<String> problems = new ArrayList<>();
@@ -66,8 +66,8 @@ public final class Hooks {
       }
     }
     if (!problems.isEmpty()) {
-      throw new CheckFailure("every message the server sends to validate against its schema (LL-MSG-1)",
-          String.join("; ", problems));
+      throw new StandingRuleBreach(List.of("LL-MSG-1"), "every message the server sends to validate against its "
+          + "schema (LL-MSG-1)", String.join("; ", problems));
     }
   }
 

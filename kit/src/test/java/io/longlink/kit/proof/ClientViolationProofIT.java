@@ -9,6 +9,7 @@ import io.longlink.kit.client.testing.ClientRuns;
 import io.longlink.kit.run.Discovery;
 import io.longlink.kit.run.RuleStatus;
 import io.longlink.kit.run.RunReport;
+import io.longlink.kit.run.ScenarioStatus;
 import io.longlink.rules.Level;
 import io.longlink.rules.Rule;
 import io.longlink.rules.Side;
@@ -110,5 +111,26 @@ class ClientViolationProofIT {
       assertEquals(List.of(), report.driverErrors(), "a switch breaks a rule, never the driver contract");
       assertEquals(1, report.exitCode(), "a failed rule fails the run, a SHOULD rule too when --strict selected it");
     }));
+  }
+
+  /**
+   * A breach of a rule judged on every connection (the token in the URL, LL-SEC-2) fails that
+   * rule with the scenario it showed up in as evidence, and not the rule of that scenario, whose
+   * own checks held; unless the run did not select it, when the scenario's rule fails, naming it.
+   */
+  @Test
+  void aStandingRuleBreachFailsThatRuleNotTheScenarios() {
+    List<String> driver = ClientRuns.javaDriver(DRIVER_MAIN, "--violate", "LL-SEC-2");
+    RunReport both = ClientRuns.check(driver, List.of("LL-SEC-2,LL-RC-4"), false, "cproof-standing");
+    assertEquals(RuleStatus.FAILED, ClientRuns.status(both, "LL-SEC-2"), () -> ClientRuns.describe(both));
+    assertEquals(RuleStatus.PASSED, ClientRuns.status(both, "LL-RC-4"), () -> ClientRuns.describe(both));
+    assertTrue(both.verdict("LL-SEC-2").orElseThrow().scenarios().stream()
+        .anyMatch(s -> s.status() == ScenarioStatus.FAILED && s.scenario().ruleIds().contains("LL-RC-4")),
+        () -> "LL-SEC-2's evidence should include LL-RC-4's scenario:" + ClientRuns.describe(both));
+
+    RunReport alone = ClientRuns.check(driver, List.of("LL-RC-4"), false, "cproof-standing");
+    assertEquals(RuleStatus.FAILED, ClientRuns.status(alone, "LL-RC-4"), () -> ClientRuns.describe(alone));
+    assertTrue(alone.verdict("LL-RC-4").orElseThrow().firstFailure().orElseThrow().failure().message()
+        .contains("LL-SEC-2"), () -> ClientRuns.describe(alone));
   }
 }

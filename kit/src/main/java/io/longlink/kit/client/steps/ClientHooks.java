@@ -3,10 +3,11 @@ package io.longlink.kit.client.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
-import io.longlink.kit.CheckFailure;
 import io.longlink.kit.NotApplicable;
+import io.longlink.kit.StandingRuleBreach;
 import io.longlink.kit.client.ClientSettings;
 import io.longlink.kit.client.harness.AttemptOverlap;
+import io.longlink.kit.run.StandingRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +32,8 @@ public final class ClientHooks {
   }
 
   /**
-   * LL-TR-1, LL-TR-5, LL-MSG-4, LL-AUTH-1, LL-SEC-2 and LL-RC-3 hold on every connection of every
-   * scenario: a breach fails the scenario it shows up in, naming the rule.
+   * The standing rules of the client ({@link StandingRules#CLIENT}) hold on every connection of
+   * every scenario: a breach fails the rule it breaks, with this scenario as the evidence.
    */
   @After(order = 100)
   public void everyConnectionKeptTheRules(Scenario scenario) {
@@ -48,8 +49,9 @@ public final class ClientHooks {
     List<String> problems = new ArrayList<>(world.recorder().problems());
     AttemptOverlap.find(world.recorder().all(), OVERLAP_GRACE_MS).forEach(p -> problems.add("LL-RC-3: " + p));
     if (!problems.isEmpty() && !scenario.isFailed()) {
-      throw new CheckFailure("every connection of the client to keep the rules judged on every connection "
-          + "(LL-TR-1, LL-TR-5, LL-MSG-4, LL-AUTH-1, LL-SEC-2, LL-RC-3)", String.join("; ", problems));
+      List<String> breached = problems.stream().map(p -> p.substring(0, p.indexOf(':'))).distinct().sorted().toList();
+      throw new StandingRuleBreach(breached, "every connection of the client to keep the rules judged on every "
+          + "connection (" + String.join(", ", breached) + " here)", String.join("; ", problems));
     }
   }
 
