@@ -20,7 +20,7 @@ public final class AttemptOverlap {
     Map<Integer, Long> accepted = new HashMap<>();
     Map<Integer, Long> settled = new HashMap<>();
     for (HarnessEvent e : events) {
-      if (e.kind() == Kind.TCP_ACCEPT) {
+      if (e.kind() == Kind.ATTEMPT) {
         accepted.put(e.connection(), e.nanos());
       } else if (endsAttempt(e)) {
         settled.putIfAbsent(e.connection(), e.nanos());

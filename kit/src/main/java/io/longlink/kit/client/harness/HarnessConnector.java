@@ -16,8 +16,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * A connector whose end points report the TCP events the judging needs and Jetty's listeners do
- * not give across a WebSocket upgrade: the accept (an attempt arrived) and the end of the stream
- * (the client went away, or gave the attempt up). A connection whose script holds the upgrade
+ * not give across a WebSocket upgrade: the accept, the first bytes (an attempt arrived) and the
+ * end of the stream (the client went away, or gave the attempt up). A connection whose script holds the upgrade
  * gets a {@link HeldRequest} instead of an HTTP connection.
  */
 final class HarnessConnector extends ServerConnector {
@@ -56,10 +56,11 @@ final class HarnessConnector extends ServerConnector {
     return endPoint;
   }
 
-  /** Reports the end of the client's stream the moment Jetty reads it, and a close by either side. */
+  /** Reports the client's first bytes and the end of its stream the moment Jetty reads them, and a close by either side. */
   private static final class RecordingEndPoint extends SocketChannelEndPoint {
     private final HarnessServer harness;
     private boolean reported;
+    private boolean spoke;
 
     RecordingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler,
         HarnessServer harness) {
@@ -78,6 +79,9 @@ final class HarnessConnector extends ServerConnector {
       }
       if (filled < 0) {
         report();
+      } else if (filled > 0 && !spoke) {
+        spoke = true;
+        harness.firstBytes(this);
       }
       return filled;
     }

@@ -18,8 +18,14 @@ public record HarnessEvent(Kind kind, int connection, long nanos, String text, C
 
   /** The kinds of events. */
   public enum Kind {
-    /** A TCP connection arrived: "an attempt" of DRIVER.md §9. */
+    /** A TCP connection arrived; not an attempt until its first bytes come ({@link #ATTEMPT}). */
     TCP_ACCEPT,
+    /**
+     * The first bytes of a TCP connection arrived (its upgrade request, or a TLS hello): "an
+     * attempt" of DRIVER.md §9. Runtimes that pool connections (Node's undici) open the next TCP
+     * connection as soon as one closes, long before the client starts its next attempt on it.
+     */
+    ATTEMPT,
     /** The opening handshake asked to upgrade; {@code text} is the request URL with its query. */
     UPGRADE,
     /** The harness refused the upgrade with an HTTP error. */

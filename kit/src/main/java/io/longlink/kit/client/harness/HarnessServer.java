@@ -162,6 +162,13 @@ public final class HarnessServer implements AutoCloseable {
     }
   }
 
+  void firstBytes(EndPoint endPoint) {
+    HarnessConnection connection = byEndPoint.get(endPoint);
+    if (connection != null) {
+      recorder.add(new HarnessEvent(Kind.ATTEMPT, connection.index(), System.nanoTime(), null, null, null));
+    }
+  }
+
   void tcpEnded(EndPoint endPoint) {
     HarnessConnection connection = byEndPoint.get(endPoint);
     if (connection != null) {

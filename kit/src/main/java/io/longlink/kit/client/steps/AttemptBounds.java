@@ -5,7 +5,7 @@ import io.longlink.kit.client.harness.SessionParams;
 
 /**
  * PROTOCOL.md §13 "Judging the backoff" for one attempt: the wait from the end of the previous
- * connection to the next TCP accept lies within {@code [lo_n - 50 ms, hi_n + τ]}, both bounds
+ * connection to the next attempt (the first bytes of a TCP connection) lies within {@code [lo_n - 50 ms, hi_n + τ]}, both bounds
  * raised to a goaway's {@code retry_after_ms} when one came (LL-RC-7). Every step that judges a
  * reconnect wait goes through here, so that all of them judge alike.
  */
@@ -22,7 +22,7 @@ final class AttemptBounds {
   static HarnessEvent judge(ClientWorld world, String what, int connection, int n, HarnessEvent end, long hintMs) {
     long low = low(world, n, hintMs);
     long high = high(world, n, hintMs);
-    HarnessEvent attempt = world.recorder().next(what, Wire.accept(connection), ClientWorld.ms(high + 1000));
+    HarnessEvent attempt = world.recorder().next(what, Wire.attempt(connection), ClientWorld.ms(high + 1000));
     Timing.within(what + " to wait " + (hintMs > 0 ? "max(retry_after_ms " + hintMs + ", d_" + n + ")" : "d_" + n)
         + " after the end of the previous connection", ClientWorld.between(end, attempt), low, high);
     return attempt;

@@ -94,7 +94,7 @@ public final class HeartbeatSteps {
 
   @Then("it makes a new attempt within the bounds of attempt 0")
   public void reconnectsAfterDeclaringDead() {
-    HarnessEvent attempt = world.recorder().next("a new attempt after the dead link (LL-HB-5)", Wire.accept(1),
+    HarnessEvent attempt = world.recorder().next("a new attempt after the dead link (LL-HB-5)", Wire.attempt(1),
         ClientWorld.ms(world.params().hi(0) + world.tau() + 2000));
     Timing.within("reconnect attempt 0 after the dead link (LL-HB-5, LL-RC-2)", ClientWorld.between(clientEnd, attempt),
         world.params().lo(0) - EARLY_MS, world.params().hi(0) + world.tau());

@@ -32,7 +32,7 @@ public final class LifecycleSteps {
     world.require(away.split(" ")[0]);
     world.carryOut(event(away));
     // Not a pause: an attempt in this window is one the client made without an event allowing it, judged below.
-    world.recorder().within(Wire.accept(1), ClientWorld.ms(AWAY_MS));
+    world.recorder().within(Wire.attempt(1), ClientWorld.ms(AWAY_MS));
     this.back = back;
     backNanos = System.nanoTime();
     world.carryOut(event(back));
@@ -43,7 +43,7 @@ public final class LifecycleSteps {
     long hint = reconnect.retryAfterMs();
     long low = AttemptBounds.low(world, 0, hint);
     long high = AttemptBounds.high(world, 0, hint);
-    HarnessEvent attempt = world.recorder().next("reconnect attempt 0 (LL-RC-10)", Wire.accept(1), ClientWorld.ms(high + 1000));
+    HarnessEvent attempt = world.recorder().next("reconnect attempt 0 (LL-RC-10)", Wire.attempt(1), ClientWorld.ms(high + 1000));
     long waited = ClientWorld.between(reconnect.sessionEnd(), attempt);
     long afterEvent = (attempt.nanos() - backNanos) / 1_000_000;
     boolean atOnce = afterEvent >= 0 && afterEvent <= world.tau() && waited >= hint - HeartbeatSteps.EARLY_MS;

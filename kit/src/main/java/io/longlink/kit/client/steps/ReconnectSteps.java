@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reconnect and backoff, measured from the end of a connection to the next TCP accept (PROTOCOL.md §13). */
+/** Reconnect and backoff, measured from the end of a connection to the next attempt, its first bytes (PROTOCOL.md §13). */
 public final class ReconnectSteps {
 
   /** PROTOCOL.md §13 "Judging the backoff": eight draws within one tenth of their intervals fail. */
@@ -117,7 +117,7 @@ public final class ReconnectSteps {
   @Then("no attempt arrives within twice the upper bound of attempt 0")
   public void noAttempt() {
     long window = 2 * world.params().hi(0) + world.tau();
-    Optional<HarnessEvent> attempt = world.recorder().within(Wire.anyAccept(), ClientWorld.ms(window));
+    Optional<HarnessEvent> attempt = world.recorder().within(Wire.anyAttempt(), ClientWorld.ms(window));
     if (attempt.isPresent()) {
       throw new CheckFailure("no reconnect attempt within " + window + " ms", "an attempt "
           + ClientWorld.between(lastEnd, attempt.get()) + " ms after the close");
@@ -133,7 +133,7 @@ public final class ReconnectSteps {
   public void newConnect() {
     long before = System.nanoTime();
     connection.connect(world.harness().url().toString());
-    HarnessEvent attempt = world.recorder().next("an attempt after the new connect", Wire.accept(1),
+    HarnessEvent attempt = world.recorder().next("an attempt after the new connect", Wire.attempt(1),
         ClientWorld.ms(world.tau() + 1000));
     Timing.within("the application's new connect to be made at once", (attempt.nanos() - before) / 1_000_000, 0,
         world.tau());
@@ -142,7 +142,7 @@ public final class ReconnectSteps {
   @Then("the client gives that attempt up within the timeout of its start")
   public void givesUp() {
     long timeout = world.params().timeoutMs();
-    HarnessEvent start = world.recorder().next("attempt 0", Wire.accept(1), ClientWorld.ms(world.params().hi(0) + world.tau() + 2000));
+    HarnessEvent start = world.recorder().next("attempt 0", Wire.attempt(1), ClientWorld.ms(world.params().hi(0) + world.tau() + 2000));
     lastEnd = world.recorder().next("the client to give the attempt up (LL-HB-8)", Wire.clientEnd(1),
         ClientWorld.ms(timeout + world.tau() + 2000));
     Timing.within("the client to give the unanswered attempt up (LL-HB-8)", ClientWorld.between(start, lastEnd),

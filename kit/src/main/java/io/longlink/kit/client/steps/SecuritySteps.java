@@ -39,7 +39,7 @@ public final class SecuritySteps {
   @Then("a connect to the loopback address 127.0.0.1 connects")
   public void loopbackConnects() {
     connection.connect(world.harness().url().toString());
-    world.recorder().next("a connection to ws://127.0.0.1 (LL-SEC-1)", Wire.anyAccept(),
+    world.recorder().next("a connection to ws://127.0.0.1 (LL-SEC-1)", Wire.anyAttempt(),
         ClientWorld.ms(ConnectionSteps.CONNECT_MS));
   }
 }

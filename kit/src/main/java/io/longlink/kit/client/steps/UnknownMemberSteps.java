@@ -140,7 +140,7 @@ public final class UnknownMemberSteps {
         ClientWorld.ms(1000));
     long high = Math.max(hintMs, p.hi(0)) + world.tau();
     HarnessEvent attempt = world.recorder().next("an attempt after the goaway with unknown members (LL-MSG-3)",
-        Wire.accept(1), ClientWorld.ms(high + 1000));
+        Wire.attempt(1), ClientWorld.ms(high + 1000));
     Timing.within("the attempt after a goaway with unknown members to wait for its hint, as without them (LL-MSG-3, "
         + "LL-RC-7)", ClientWorld.between(close, attempt), Math.max(hintMs, p.lo(0)) - HeartbeatSteps.EARLY_MS, high);
     connection.sessionOpens(1);

@@ -9,12 +9,13 @@ final class Wire {
 
   private Wire() {}
 
-  static Predicate<HarnessEvent> accept(int connection) {
-    return e -> e.kind() == Kind.TCP_ACCEPT && e.connection() == connection;
+  /** The attempt on this connection: its first bytes, not its TCP accept (HarnessEvent.Kind#ATTEMPT). */
+  static Predicate<HarnessEvent> attempt(int connection) {
+    return e -> e.kind() == Kind.ATTEMPT && e.connection() == connection;
   }
 
-  static Predicate<HarnessEvent> anyAccept() {
-    return e -> e.kind() == Kind.TCP_ACCEPT;
+  static Predicate<HarnessEvent> anyAttempt() {
+    return e -> e.kind() == Kind.ATTEMPT;
   }
 
   static Predicate<HarnessEvent> in(int connection, String type) {
