@@ -3,8 +3,11 @@
 // standard input, events as JSON lines on standard output, logs on standard error.
 //
 //   node driver/driver.js --runtime wx          the SDK's CommonJS bundle under the wx shim, as a mini program runs it
-//   node driver/driver.js --runtime websocket   the standard WebSocket (Node 22+; on Node 20.10+ run
+//   node driver/driver.js --runtime websocket   Node's own standard WebSocket (Node 22+; on Node 20.10+ run
 //                                               node --experimental-websocket driver/driver.js --runtime websocket)
+//   node driver/driver.js --runtime ws          the standard WebSocket API of the ws package (a dev dependency),
+//                                               which delivers every message that comes before the close, as
+//                                               browsers do and Node's own WebSocket does not (README)
 'use strict';
 const path = require('node:path');
 const readline = require('node:readline');
@@ -22,8 +25,16 @@ function usage(problem) {
 const args = process.argv.slice(2);
 const at = args.indexOf('--runtime');
 const runtime = at >= 0 ? args[at + 1] : 'wx';
-if (!['wx', 'websocket'].includes(runtime) || args.some((a, i) => a !== '--runtime' && i !== at + 1)) {
-  usage('the arguments are --runtime wx (default) or --runtime websocket; got ' + args.join(' '));
+if (!['wx', 'websocket', 'ws'].includes(runtime) || args.some((a, i) => a !== '--runtime' && i !== at + 1)) {
+  usage('the arguments are --runtime wx (default), --runtime websocket or --runtime ws; got ' + args.join(' '));
+}
+if (runtime === 'ws') {
+  try {
+    // The SDK finds it where it finds a browser's: as the global WebSocket.
+    globalThis.WebSocket = require('ws');
+  } catch (e) {
+    usage('--runtime ws needs the ws package: run npm ci in ' + path.join(__dirname, '..') + ' (' + e.message + ')');
+  }
 }
 if (runtime === 'websocket' && typeof globalThis.WebSocket !== 'function') {
   const flag = process.allowedNodeEnvironmentFlags.has('--experimental-websocket')
@@ -36,6 +47,7 @@ async function main() {
   const { platform } = runtime === 'wx' ? await installWx() : { platform: null };
   // Loaded after wx exists, as in a mini program: the SDK then defaults to wx's socket, storage and events.
   const sdk = require(path.join(__dirname, '../dist/index.cjs'));
+  // Off wx, the app and network events come from the driver's commands.
   const lifecycle = runtime === 'wx' ? undefined : manualLifecycle();
   const storage = runtime === 'wx' ? undefined : sdk.memoryStorage();
   const driver = new Driver(sdk, { platform, lifecycle, storage });
@@ -53,7 +65,7 @@ async function installWx() {
   return phone;
 }
 
-/** For --runtime websocket: the platform events the network and app commands make. */
+/** For --runtime websocket and ws: the platform events the network and app commands make. */
 function manualLifecycle() {
   const network = new Set();
   const show = new Set();

@@ -30,6 +30,10 @@ public final class LifecycleSteps {
   @When("while the client waits, the platform reports {string} then {string}")
   public void awayAndBack(String away, String back) {
     world.require(away.split(" ")[0]);
+    // "While the client waits": once it has answered the close, it has seen the goaway before it.
+    // An event sent sooner may find the link still open, and a client may then declare it dead
+    // (LL-RC-10) before the goaway arrives, and rightly know of no hint.
+    world.recorder().within(Wire.clientEnd(0), ClientWorld.ms(ConnectionSteps.CONNECT_MS));
     world.carryOut(event(away));
     // Not a pause: an attempt in this window is one the client made without an event allowing it, judged below.
     world.recorder().within(Wire.attempt(1), ClientWorld.ms(AWAY_MS));
