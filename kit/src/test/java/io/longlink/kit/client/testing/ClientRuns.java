@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class ClientRuns {
 
-  /** Two scenarios at once, the default of {@code check client}: the most that kept verdicts identical on a busy 2-core machine. */
+  /** Two scenarios at once, one fewer than {@code check client}'s default: the build runs other JVMs beside the proof. */
   public static final ConformanceRunner RUNNER = ConformanceRunner.builder().parallelism(2).build();
   /** One scenario at a time: for drivers whose timers are late enough alone (the toy client). */
   public static final ConformanceRunner ONE_AT_A_TIME = ConformanceRunner.builder().parallelism(1).build();
