@@ -6,6 +6,7 @@ import io.longlink.kit.StandingRuleBreach;
 import io.longlink.kit.settings.FixedTokenSource;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.wire.KitSocket;
+import io.longlink.kit.wire.ScenarioDeadline;
 import io.longlink.model.Auth;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ClientInfo;
@@ -31,6 +32,12 @@ public final class Hooks {
    * With tokens given on the command line, scenarios share users: each starts by learning who the
    * tokens belong to (once) and settling whatever earlier scenarios left pending for them.
    */
+  /** Every scenario ends: its waits are cut to a deadline that grows with the server's advertised timeouts. */
+  @Before(order = 1)
+  public void startTheDeadline() {
+    ScenarioDeadline.begin(ScenarioDeadline.BASE, KitSettings.current().timingSlack());
+  }
+
   @Before(order = 10)
   public void settleFixedUsers() {
     if (!(KitSettings.current().tokens() instanceof FixedTokenSource fixed)) {
@@ -73,6 +80,7 @@ public final class Hooks {
 
   @After(order = 10)
   public void closeEverything() {
+    ScenarioDeadline.end();
     // Users shared with the next scenario must be gone from the server before it starts.
     links.closeEverything(!KitSettings.current().tokens().uniqueUsers());
     scratch.closeRaw();

@@ -4,6 +4,7 @@ import io.longlink.kit.CheckFailure;
 import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.KitSocket;
 import io.longlink.kit.wire.Received;
+import io.longlink.kit.wire.ScenarioDeadline;
 import io.longlink.model.Auth;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ChatDelivery;
@@ -70,6 +71,7 @@ public final class Links {
     Received<AuthOk> ok = link.socket().expect(AuthOk.class, a -> true, Waits.reply(), "auth_ok for a valid token");
     link.authenticated(ok.message());
     authenticated.add(link);
+    ScenarioDeadline.advertised(ok.message());
     link.socket().keepAlive(Duration.ofMillis(Math.max(50, ok.message().heartbeat().intervalMs() / 2)));
     return ok.message();
   }

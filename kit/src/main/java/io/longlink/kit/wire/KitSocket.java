@@ -168,7 +168,7 @@ public final class KitSocket implements AutoCloseable {
   public <T extends ServerMessage> Received<T> expect(Class<T> type, Predicate<? super T> match, Duration within,
       String expectation) {
     EventLog.Outcome outcome = await(e -> e.kind() == WireEvent.Kind.MESSAGE && type.isInstance(e.message())
-        && match.test(type.cast(e.message())), within);
+        && match.test(type.cast(e.message())), within, expectation);
     if (!outcome.found()) {
       throw failure(expectation + " within " + within.toMillis() + " ms", outcome);
     }
@@ -185,7 +185,7 @@ public final class KitSocket implements AutoCloseable {
    * ends however many other messages the server sends meanwhile.
    */
   public Received<ServerMessage> next(Deadline deadline, String expectation) {
-    EventLog.Outcome outcome = await(e -> true, deadline.left());
+    EventLog.Outcome outcome = await(e -> true, deadline.left(), expectation);
     if (!outcome.found() || outcome.event().kind() != WireEvent.Kind.MESSAGE) {
       WireEvent e = outcome.found() ? outcome.event() : outcome.closedFirst();
       throw new CheckFailure(expectation + " within " + deadline.total().toMillis() + " ms",
@@ -196,7 +196,7 @@ public final class KitSocket implements AutoCloseable {
 
   /** Waits for the server to close the connection (or for the connection to end). */
   public Closed expectClose(Duration within, String expectation) {
-    EventLog.Outcome outcome = await(e -> e.kind() == WireEvent.Kind.CLOSE, within);
+    EventLog.Outcome outcome = await(e -> e.kind() == WireEvent.Kind.CLOSE, within, expectation);
     if (!outcome.found()) {
       throw failure(expectation + " within " + within.toMillis() + " ms", outcome);
     }
@@ -207,7 +207,7 @@ public final class KitSocket implements AutoCloseable {
   public <T extends ServerMessage> void expectNone(Class<T> type, Predicate<? super T> match, Duration window,
       String what) {
     Optional<WireEvent> seen = watch(e -> e.kind() == WireEvent.Kind.MESSAGE && type.isInstance(e.message())
-        && match.test(type.cast(e.message())), window);
+        && match.test(type.cast(e.message())), window, "no " + what + " for " + window.toMillis() + " ms");
     if (seen.isPresent()) {
       throw new CheckFailure("no " + what + " within " + window.toMillis() + " ms", seen.get().describe());
     }
@@ -215,7 +215,8 @@ public final class KitSocket implements AutoCloseable {
 
   /** Fails when the connection closes within the window. */
   public void expectOpenFor(Duration window, String why) {
-    Optional<WireEvent> closed = watch(e -> e.kind() == WireEvent.Kind.CLOSE, window);
+    Optional<WireEvent> closed = watch(e -> e.kind() == WireEvent.Kind.CLOSE, window,
+        "the connection to stay open for " + window.toMillis() + " ms (" + why + ")");
     if (closed.isPresent()) {
       throw new CheckFailure("the connection to stay open for " + window.toMillis() + " ms (" + why + ")",
           closed.get().describe());
@@ -257,18 +258,30 @@ public final class KitSocket implements AutoCloseable {
     socket.cancel();
   }
 
-  private EventLog.Outcome await(Predicate<WireEvent> match, Duration within) {
+  /** Waits within its own timeout, cut to the scenario's deadline: a cut wait fails as an overrun. */
+  private EventLog.Outcome await(Predicate<WireEvent> match, Duration within, String expectation) {
+    Duration capped = ScenarioDeadline.cap(within);
     try {
-      return log.take(match, EventLog.deadline(within.toMillis()));
+      EventLog.Outcome outcome = log.take(match, EventLog.deadline(capped.toMillis()));
+      if (!outcome.found() && outcome.closedFirst() == null && capped.compareTo(within) < 0) {
+        throw ScenarioDeadline.overrun(expectation + " on " + name, () -> describe(outcome.seen()));
+      }
+      return outcome;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting", e);
     }
   }
 
-  private Optional<WireEvent> watch(Predicate<WireEvent> match, Duration window) {
+  /** Watches a window, cut to the scenario's deadline: a window that could not be watched whole fails. */
+  private Optional<WireEvent> watch(Predicate<WireEvent> match, Duration window, String expectation) {
+    Duration capped = ScenarioDeadline.cap(window);
     try {
-      return log.watch(match, EventLog.deadline(window.toMillis()));
+      Optional<WireEvent> seen = log.watch(match, EventLog.deadline(capped.toMillis()));
+      if (seen.isEmpty() && capped.compareTo(window) < 0) {
+        throw ScenarioDeadline.overrun(expectation + " on " + name, () -> "nothing that breaks it so far");
+      }
+      return seen;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting", e);

@@ -10,6 +10,7 @@ import io.longlink.kit.settings.KitSettings;
 import io.longlink.model.Auth;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ClientInfo;
+import io.longlink.model.HeartbeatPolicy;
 import io.longlink.model.Join;
 import io.longlink.model.Joined;
 import io.longlink.model.Leave;
@@ -132,6 +133,39 @@ class KitSocketIT {
       socket.send(new Ping("3"));
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> socket.send(new Ping("4")));
       assertTrue(e.getMessage().contains("--max-messages"), e.getMessage());
+    }
+  }
+
+  /**
+   * The scenario's deadline cuts every wait: a wait whose own timeout is long still ends when the
+   * scenario's time is up, saying what it waited for; and an auth_ok's advertised timeouts grow it.
+   */
+  @Test
+  void theScenarioDeadlineCutsAWaitAndSaysWhatItWaitedFor() throws Exception {
+    try (LonglinkServer server = start(); KitSocket socket = session("alice-ks5")) {
+      ScenarioDeadline.begin(Duration.ofMillis(300), Duration.ZERO);
+      try {
+        long start = System.nanoTime();
+        CheckFailure failure = assertThrows(CheckFailure.class,
+            () -> socket.expect(Joined.class, j -> true, Duration.ofSeconds(20), "joined for a join never sent"));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(tookMs < 5_000, "the wait ended at the scenario's deadline, not its own 20 s: " + tookMs + " ms");
+        assertTrue(failure.getMessage().contains("joined for a join never sent")
+            && failure.getMessage().contains("the scenario's deadline"), failure.getMessage());
+        assertThrows(CheckFailure.class, () -> socket.expectOpenFor(Duration.ofSeconds(20), "a window it cannot watch"));
+      } finally {
+        ScenarioDeadline.end();
+      }
+      ScenarioDeadline.begin(Duration.ofMillis(300), Duration.ZERO);
+      try {
+        ScenarioDeadline.advertised(new AuthOk(null, null, null, new HeartbeatPolicy(100L, 200L),
+            null, null, null, null, null, null));
+        long start = System.nanoTime();
+        socket.expectOpenFor(Duration.ofMillis(1_000), "within 300 ms + 10 x 200 ms");
+        assertTrue((System.nanoTime() - start) / 1_000_000 >= 1_000, "the whole window was watched");
+      } finally {
+        ScenarioDeadline.end();
+      }
     }
   }
 }
