@@ -42,7 +42,7 @@ class CheckServerTest {
       assertEquals(0, result.exit(), result::toString);
       assertEquals(1, server.handshakes(), "one preflight handshake");
       assertEquals("k-1", server.lastRequestHeaders().get("x-api-key"));
-      assertTrue(result.out().contains("Preflight: the server answered the WebSocket handshake and selected longlink.v1."));
+      assertTrue(result.out().contains("Preflight: the server answered the WebSocket handshake and selected longlink.v1, and auth with auth_ok."), result.out());
       assertTrue(result.out().contains("\n  PASS  LL-HB-3     Close silent clients: 4000   ("), result.out());
       assertTrue(result.out().contains("\n  SKIP  LL-SEC-4    Verify signatures   ("), result.out());
       assertTrue(result.out().contains("Result: PASSED (exit 0): no selected MUST rule failed; 1 rule SKIPPED"), result.out());
@@ -73,6 +73,18 @@ class CheckServerTest {
       assertTrue(result.out().contains("          expected  pong within 1400 ms\n          saw       pong after 2300 ms\n"),
           result.out());
       assertTrue(result.out().contains("Result: FAILED (exit 1): 1 MUST rule failed: LL-HB-2"), result.out());
+    }
+  }
+
+  /** A setup mistake is exit 2 and one line, not a run of failed rules: here a WebSocket server that never answers auth. */
+  @Test
+  void aServerThatGivesTheKitNoSessionIsExitTwoAndOneLine() throws IOException {
+    try (FakeWebSocketServer server = FakeWebSocketServer.silent()) {
+      Result result = Cli.run(Cli.fixtures(ENVIRONMENT), "check", "server", server.url(), "--rules", "LL-HB-3");
+      assertEquals(2, result.exit(), result::toString);
+      assertTrue(result.err().contains("no session at " + server.url() + ": no answer to auth within 5000 ms; is this a "
+          + "Longlink longlink.v1 server? Nothing was checked."), result.err());
+      assertFalse(result.out().contains("PASS") || result.out().contains("FAIL"), "no rule was run: " + result.out());
     }
   }
 }

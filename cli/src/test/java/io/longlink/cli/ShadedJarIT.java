@@ -76,7 +76,7 @@ class ShadedJarIT {
       // A tag no scenario carries: the engine runs, but no real scenario talks to the fake server.
       Run run = java("check", "server", server.url(), "--rules", "LL-HB-3", "--tags", "@no-scenario-has-this-tag");
       assertEquals(0, run.exit(), run.output());
-      assertTrue(run.output().contains("Preflight: the server answered the WebSocket handshake and selected longlink.v1."),
+      assertTrue(run.output().contains("Preflight: the server answered the WebSocket handshake and selected longlink.v1, and auth with auth_ok."),
           run.output());
       assertTrue(run.output().contains("Result: PASSED (exit 0)"), run.output());
     }

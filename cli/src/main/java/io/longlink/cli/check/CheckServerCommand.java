@@ -11,6 +11,7 @@ import io.longlink.kit.run.ConformanceRunner;
 import io.longlink.kit.run.RuleSelection;
 import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.KitSettings;
+import io.longlink.kit.settings.Redactor;
 import io.longlink.protocol.Protocol;
 import io.longlink.rules.Side;
 import java.io.PrintWriter;
@@ -124,9 +125,14 @@ public final class CheckServerCommand implements Callable<Integer> {
       throw new TargetUnreachableException("cannot reach " + settings.target() + ": " + result.problem()
           + ". Check that the server runs and that host, port and path are right; nothing was checked.");
     }
+    if (!result.gotSession()) {
+      String why = Redactor.of(settings.tokens().secrets()).redact(result.sessionProblem());
+      throw new TargetUnreachableException("no session at " + settings.target() + ": " + why
+          + (why.endsWith("?") ? " " : ". ") + "Nothing was checked.");
+    }
     out.println("Preflight: the server answered the WebSocket handshake"
         + result.selectedSubprotocol().map(p -> " and selected " + p).orElse(" without selecting a subprotocol (LL-TR-2 will fail)")
-        + ".");
+        + ", and auth with auth_ok.");
     out.flush();
   }
 

@@ -25,27 +25,42 @@ public final class FakeWebSocketServer implements AutoCloseable {
 
   private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
+  /** The auth_ok of PROTOCOL.md §5.2, which the preflight's auth gets from a server that answers it. */
+  private static final String AUTH_OK = "{\"type\": \"auth_ok\", \"session_id\": \"s-7f3a9c\", \"user_id\": \"alice\", "
+      + "\"server_time\": 1763769600000, \"heartbeat\": {\"interval_ms\": 25000, \"timeout_ms\": 60000}, "
+      + "\"reconnect\": {\"initial_delay_ms\": 1000, \"multiplier\": 2.0, \"max_delay_ms\": 30000, \"jitter\": 0.5}, "
+      + "\"limits\": {\"max_message_bytes\": 65536, \"rate_messages\": 20, \"rate_window_ms\": 1000, "
+      + "\"max_connections_per_user\": 5, \"auth_timeout_ms\": 10000}, \"delivery\": {\"ack_timeout_ms\": 10000, "
+      + "\"max_pending\": 10000, \"max_pending_bytes\": 16777216}, \"dedup_window_ms\": 600000, \"epoch\": \"k7q2m4xbd3t9wz5a\"}";
+
   private final ServerSocket socket;
   private final boolean upgrade;
+  private final boolean answerAuth;
   private final AtomicInteger handshakes = new AtomicInteger();
   private final Map<String, String> lastRequestHeaders = new HashMap<>();
 
-  private FakeWebSocketServer(boolean upgrade) throws IOException {
+  private FakeWebSocketServer(boolean upgrade, boolean answerAuth) throws IOException {
     this.upgrade = upgrade;
+    this.answerAuth = answerAuth;
     this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::acceptLoop, "fake-websocket-server");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  /** Switches every request to WebSocket, selecting longlink.v1 when offered. */
+  /** Switches every request to WebSocket, selecting longlink.v1 when offered, and answers a first text frame with auth_ok. */
   public static FakeWebSocketServer upgrading() throws IOException {
-    return new FakeWebSocketServer(true);
+    return new FakeWebSocketServer(true, true);
+  }
+
+  /** Switches every request to WebSocket, and then answers nothing: a WebSocket server that is not Longlink. */
+  public static FakeWebSocketServer silent() throws IOException {
+    return new FakeWebSocketServer(true, false);
   }
 
   /** Answers every request with HTTP 404. */
   public static FakeWebSocketServer notFound() throws IOException {
-    return new FakeWebSocketServer(false);
+    return new FakeWebSocketServer(false, false);
   }
 
   /** {@code ws://127.0.0.1:port/ws}. */
@@ -102,13 +117,14 @@ public final class FakeWebSocketServer implements AutoCloseable {
     out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
         + accept(headers.get("sec-websocket-key")) + "\r\n" + protocol + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    awaitCloseFrame(new DataInputStream(connection.getInputStream()));
+    awaitCloseFrame(new DataInputStream(connection.getInputStream()), out);
     out.write(new byte[] {(byte) 0x88, 0x02, 0x03, (byte) 0xE8});
     out.flush();
   }
 
-  /** Reads client frames (always masked) until a close frame. */
-  private static void awaitCloseFrame(DataInputStream in) throws IOException {
+  /** Reads client frames (always masked) until a close frame, answering the first text frame with auth_ok if it does. */
+  private void awaitCloseFrame(DataInputStream in, OutputStream out) throws IOException {
+    boolean answered = !answerAuth;
     while (true) {
       int opcode = in.readUnsignedByte() & 0x0F;
       int length = in.readUnsignedByte() & 0x7F;
@@ -117,6 +133,13 @@ public final class FakeWebSocketServer implements AutoCloseable {
       in.readFully(new byte[(int) size]);
       if (opcode == 0x8) {
         return;
+      }
+      if (opcode == 0x1 && !answered) {
+        answered = true;
+        byte[] text = AUTH_OK.getBytes(StandardCharsets.UTF_8);
+        out.write(new byte[] {(byte) 0x81, 126, (byte) (text.length >> 8), (byte) text.length});
+        out.write(text);
+        out.flush();
       }
     }
   }
