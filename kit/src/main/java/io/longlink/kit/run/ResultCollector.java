@@ -77,7 +77,7 @@ final class ResultCollector implements TestExecutionListener {
   @Override
   public synchronized void executionSkipped(TestIdentifier test, String reason) {
     if (test.isTest()) {
-      record(test, ScenarioResult.skipped(ScenarioRef.of(test), Instant.now(), Duration.ZERO, reason), List.of());
+      record(test, ScenarioResult.skipped(ScenarioRef.of(test), Instant.now(), Duration.ZERO, reason), List.of(), true);
     } else {
       containerOutcomes.put(test.getUniqueIdObject(), "skipped: " + redactor.redact(reason));
     }
@@ -105,7 +105,9 @@ final class ResultCollector implements TestExecutionListener {
       case FAILED -> ScenarioResult.failed(scenario, start.at(), duration, thrown.map(Failure::of)
           .orElse(new Failure("failed without an exception", null, null, null, null)));
     };
-    record(test, scenarioResult, thrown.map(this::blamed).orElse(List.of()));
+    List<String> blamed = thrown.map(this::blamed).orElse(List.of());
+    boolean ownHeld = thrown.flatMap(ResultCollector::breach).map(StandingRuleBreach::ownChecksHeld).orElse(true);
+    record(test, scenarioResult, blamed, ownHeld);
   }
 
   /** Scenarios that never started (their feature or the engine failed or was skipped) get the container's outcome. */
@@ -119,7 +121,7 @@ final class ResultCollector implements TestExecutionListener {
         record(test, outcome.startsWith("skipped: ")
             ? ScenarioResult.skipped(scenario, Instant.now(), Duration.ZERO, message)
             : ScenarioResult.failed(scenario, Instant.now(), Duration.ZERO, new Failure(message, null, null, null, null)),
-            List.of());
+            List.of(), true);
       }
     }
   }
@@ -150,16 +152,17 @@ final class ResultCollector implements TestExecutionListener {
 
   /**
    * Files a scenario's result under the rules it judged. A breach of standing rules that are
-   * selected fails those rules, and the scenario's own rules pass, their checks having held; a
-   * breach of standing rules the run did not select fails the scenario's own rules, so that it is
-   * not lost. Every standing rule counts the scenario, as the scenario may have breached it.
+   * selected fails those rules, and the scenario's own rules pass when their checks held (else
+   * they fail too); a breach of standing rules the run did not select fails the scenario's own
+   * rules, so that it is not lost. Every standing rule counts the scenario, as the scenario may
+   * have breached it.
    */
-  private void record(TestIdentifier test, ScenarioResult unredacted, List<String> blamed) {
+  private void record(TestIdentifier test, ScenarioResult unredacted, List<String> blamed, boolean ownHeld) {
     if (!recorded.add(test.getUniqueIdObject())) {
       return;
     }
     ScenarioResult result = unredacted.redacted(redactor);
-    ScenarioResult ownChecks = blamed.isEmpty() ? result
+    ScenarioResult ownChecks = blamed.isEmpty() || !ownHeld ? result
         : ScenarioResult.passed(result.scenario(), result.started(), result.duration());
     for (String id : judgedRuleIds(result.scenario())) {
       boolean own = result.scenario().ruleIds().contains(id);
@@ -180,12 +183,16 @@ final class ResultCollector implements TestExecutionListener {
 
   /** The selected standing rules a failure breached; empty when it breached none of them. */
   private List<String> blamed(Throwable thrown) {
+    return breach(thrown).map(b -> b.ruleIds().stream().filter(standing::contains).toList()).orElse(List.of());
+  }
+
+  private static Optional<StandingRuleBreach> breach(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof StandingRuleBreach breach) {
-        return breach.ruleIds().stream().filter(standing::contains).toList();
+        return Optional.of(breach);
       }
     }
-    return List.of();
+    return Optional.empty();
   }
 
   /** The selected rules a scenario judges: its own, and every standing rule. */

@@ -4,6 +4,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.longlink.codec.MessageCodec;
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.CloseCodes;
 import io.longlink.kit.wire.RawFrames;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatDelivery;
@@ -63,7 +64,8 @@ public final class BadInputSteps {
   public void rawClosed(int code) {
     int got = scratch.raw.awaitCloseCode(Waits.reply().toMillis(), "a close with code " + CloseCode.describe(code));
     if (got != code) {
-      throw new CheckFailure("a close with code " + CloseCode.describe(code), "a close with code " + CloseCode.describe(got));
+      throw CloseCodes.judge(got, new CheckFailure("a close with code " + CloseCode.describe(code), "a close with code "
+          + CloseCode.describe(got)));
     }
   }
 

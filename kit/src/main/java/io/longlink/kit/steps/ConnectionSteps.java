@@ -4,6 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.CloseCodes;
 import io.longlink.kit.wire.Closed;
 import io.longlink.model.Ping;
 import io.longlink.model.Pong;
@@ -121,8 +122,8 @@ public final class ConnectionSteps {
     String expected = "a close with code " + CloseCode.describe(code);
     Closed closed = link.socket().expectClose(Waits.reply(), expected);
     if (closed.code() != code) {
-      throw new CheckFailure(expected + " on " + link.label(), "a close with code " + CloseCode.describe(closed.code())
-          + (closed.reason() == null ? "" : " and reason \"" + closed.reason() + "\""));
+      throw CloseCodes.judge(closed.code(), new CheckFailure(expected + " on " + link.label(), "a close with code "
+          + CloseCode.describe(closed.code()) + (closed.reason() == null ? "" : " and reason \"" + closed.reason() + "\"")));
     }
     return closed;
   }

@@ -292,8 +292,8 @@ public final class KitSocket implements AutoCloseable {
     if (outcome.closedFirst() != null) {
       List<WireEvent> before = outcome.seen().stream().filter(e -> e.kind() != WireEvent.Kind.CLOSE)
           .collect(Collectors.toList());
-      return new CheckFailure(expectation + " on " + name, outcome.closedFirst().describe()
-          + (before.isEmpty() ? "" : ", after " + describe(before)));
+      return CloseCodes.judge(outcome.closedFirst().code(), new CheckFailure(expectation + " on " + name,
+          outcome.closedFirst().describe() + (before.isEmpty() ? "" : ", after " + describe(before))));
     }
     return new CheckFailure(expectation + " on " + name, describe(outcome.seen()));
   }

@@ -43,6 +43,10 @@ class ViolationProofIT {
   private static final ConformanceRunner RUNNER = ConformanceRunner.builder().build();
 
   private static RunReport check(Violation violation, boolean strict) throws Exception {
+    return check(violation, RuleSelection.of(RUNNER.catalog(), List.of(), null, strict));
+  }
+
+  private static RunReport check(Violation violation, RuleSelection selection) throws Exception {
     ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0)
         .jwtSecret(JWT_SECRET).signingSecret(SIGNING_SECRET);
     if (violation != null) {
@@ -52,7 +56,7 @@ class ViolationProofIT {
       KitSettings settings = new KitSettings(server.uri(), new JwtTokenSource(JWT_SECRET, SIGNING_SECRET, null, null),
           Map.of(), false, null, KitSettings.DEFAULT_TIMING_SLACK, 2_000, 200_000, "proof" + System.nanoTime() % 100_000);
       RunBudget.reset(settings.maxConnections(), settings.maxMessages());
-      return RUNNER.run(settings, RuleSelection.of(RUNNER.catalog(), List.of(), null, strict), RuleListener.NONE);
+      return RUNNER.run(settings, selection, RuleListener.NONE);
     }
   }
 
@@ -93,6 +97,18 @@ class ViolationProofIT {
           + describe(report, unexpected));
       assertEquals(1, report.exitCode(), "a failed rule fails the run, a SHOULD rule too when --strict selected it");
     }));
+  }
+
+  /**
+   * A close with a code outside the table fails LL-CLOSE-1 in whichever scenario sees it, not
+   * only in LL-CLOSE-1's own: here LL-CLOSE-1's scenarios are left out, and LL-ERR-3's, which
+   * awaited 4008 and saw 4400, fail it too.
+   */
+  @Test
+  void aCloseCodeOutsideTheTableFailsLlClose1WhereverItIsSeen() throws Exception {
+    RunReport report = check(Violation.CLOSE_1, RuleSelection.of(RUNNER.catalog(), List.of("LL-ERR-3,LL-CLOSE-1"),
+        "not @LL-CLOSE-1", false));
+    assertEquals(Set.of("LL-CLOSE-1", "LL-ERR-3"), ids(report, RuleStatus.FAILED), () -> describe(report));
   }
 
   private static String describe(RunReport report) {
