@@ -16,6 +16,15 @@ public final class Cast {
 
   private static final AtomicInteger SCENARIOS = new AtomicInteger();
 
+  /**
+   * What chat bodies carry besides their greeting, in turn: text a server that trims, folds
+   * case, normalises Unicode or counts characters instead of bytes does not deliver as sent
+   * (LL-CHAT-3): edge whitespace, non-ASCII letters, characters outside the BMP, a line break.
+   */
+  private static final String[] BODY_TEXTS = {
+      "  \t", " naïve Café ", "\u4f60\u597d\uff0c\u4e16\u754c ", " \u2603 \ud834\udd1e \ud83d\ude42\n", "\u00a0"
+  };
+
   private final KitSettings settings;
   private final String prefix;
   private final AtomicInteger messages = new AtomicInteger();
@@ -48,6 +57,15 @@ public final class Cast {
   /** A fresh message id. */
   public String nextMessageId() {
     return "m" + messages.incrementAndGet() + "-" + prefix;
+  }
+
+  /**
+   * A chat body for this recipient: a greeting that names it, wrapped in the next of {@link
+   * #BODY_TEXTS} and in ASCII whitespace, so that a body delivered otherwise than as sent shows.
+   */
+  public String body(String to) {
+    String edge = BODY_TEXTS[Math.floorMod(messages.get(), BODY_TEXTS.length)];
+    return " " + edge + "hello " + to + edge + "\t";
   }
 
   /** A message id made from a label the scenario chose, e.g. "same-id". */

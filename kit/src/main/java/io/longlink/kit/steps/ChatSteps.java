@@ -40,13 +40,13 @@ public final class ChatSteps {
   @When("{word} sends {word} a chat")
   @When("{word} sends {word} another chat")
   public void sendsAChat(String from, String to) {
-    ledger.send(links.latest(from), ledger.toUser(to), "hello " + to);
+    ledger.send(links.latest(from), ledger.toUser(to), cast.body(to));
   }
 
   @When("{word} sends {word} a chat and waits for its ack")
   @When("{word} sends {word} another chat and waits for its ack")
   public void sendsAndWaits(String from, String to) {
-    ledger.ack(ledger.send(links.latest(from), ledger.toUser(to), "hello " + to));
+    ledger.ack(ledger.send(links.latest(from), ledger.toUser(to), cast.body(to)));
   }
 
   @When("{word} sends {word} a chat carrying a member {string} that no schema defines")
@@ -57,7 +57,7 @@ public final class ChatSteps {
   @When("{word} sends {word} a chat whose recipient carries a member {string} that no schema defines")
   public void sendsWithExtraInTo(String from, String to, String member) {
     Link link = links.latest(from);
-    Chat chat = ledger.prepare(link, cast.nextMessageId(), ledger.toUser(to), "hello " + to);
+    Chat chat = ledger.prepare(link, cast.nextMessageId(), ledger.toUser(to), cast.body(to));
     String extra = "\"" + member + "\":{\"since\":\"1.1\"}";
     link.socket().sendText(CODEC.encode(chat).replace("\"kind\":\"user\"", "\"kind\":\"user\"," + extra));
     ledger.record(link, chat);
@@ -90,7 +90,7 @@ public final class ChatSteps {
 
   private void sendWithExtra(String from, String to, String member) {
     Link link = links.latest(from);
-    Chat chat = ledger.prepare(link, cast.nextMessageId(), ledger.toUser(to), "hello " + to);
+    Chat chat = ledger.prepare(link, cast.nextMessageId(), ledger.toUser(to), cast.body(to));
     String json = CODEC.encode(chat);
     link.socket().sendText(json.substring(0, json.length() - 1) + "," + member + "}");
     ledger.record(link, chat);

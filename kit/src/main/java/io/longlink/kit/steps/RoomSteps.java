@@ -80,12 +80,12 @@ public final class RoomSteps {
 
   @When("{word} sends a chat to the room {string}")
   public void sendsToRoom(String role, String room) {
-    ledger.send(links.latest(role), ledger.toRoom(room), "hello " + room);
+    ledger.send(links.latest(role), ledger.toRoom(room), cast.body(room));
   }
 
   @When("{word} sends a chat to the room {string} and waits for its ack")
   public void sendsToRoomAndWaits(String role, String room) {
-    ledger.ack(ledger.send(links.latest(role), ledger.toRoom(room), "hello " + room));
+    ledger.ack(ledger.send(links.latest(role), ledger.toRoom(room), cast.body(room)));
   }
 
   @Then("{word} receives an error {string} about that chat")

@@ -247,7 +247,7 @@ public final class Hub {
   private ChatDelivery deliveryOf(ClientSession session, Chat chat, String clientFrom, long now) {
     String from = violations.has(Violation.CHAT_4) && clientFrom != null && USER_ID.matcher(clientFrom).matches()
         ? clientFrom : session.userId();
-    String body = violations.has(Violation.CHAT_3) ? chat.body() + " (altered)" : chat.body();
+    String body = violations.has(Violation.CHAT_3) ? chat.body().strip() : chat.body();
     return new ChatDelivery(chat.id(), 0L, from, chat.to(), body, now, false);
   }
 

@@ -32,7 +32,7 @@ public enum Violation {
   HB_4("LL-HB-4", "counts only pings as signs of life"),
   CHAT_1("LL-CHAT-1", "acks chats with a wrong id"),
   CHAT_2("LL-CHAT-2", "hands out seq numbers counting down"),
-  CHAT_3("LL-CHAT-3", "alters the body of deliveries"),
+  CHAT_3("LL-CHAT-3", "trims whitespace from the ends of delivered bodies"),
   CHAT_4("LL-CHAT-4", "stamps deliveries with the from member the client sent"),
   CHAT_5("LL-CHAT-5", "also sends direct chats to every other connected user"),
   CHAT_6("LL-CHAT-6", "acks chats before it stores their deliveries"),
