@@ -4,10 +4,15 @@ Feature: Limits (PROTOCOL.md §14)
   on the upgrade, each advertised in auth_ok, each with its own outcome.
 
   @LL-LIM-1 @must
-  Scenario: A frame larger than the limit is closed with 1009
+  Scenario Outline: A frame larger than the limit is closed with 1009: <text>
     Given alice has a session
-    When alice sends a chat frame one byte larger than the advertised limit
+    When alice sends a chat frame of "<text>" one byte larger than the advertised limit
     Then alice's connection is closed with code 1009
+
+    Examples:
+      | text                   |
+      | ASCII                  |
+      | three-byte characters  |
 
   @LL-LIM-2 @must
   Scenario: A frame of exactly the limit is accepted

@@ -43,17 +43,24 @@ public final class LimitSteps {
     this.scratch = scratch;
   }
 
-  @When("{word} sends a chat frame one byte larger than the advertised limit")
-  public void oneByteTooLarge(String role) {
-    sendFrameOfSize(role, links.latest(role).authOk().limits().maxMessageBytes() + 1);
+  /**
+   * The limit is in UTF-8 bytes: in three-byte characters (€) a frame one byte over it has about
+   * a third as many characters, which a server that counts characters lets through.
+   */
+  @When("{word} sends a chat frame of {string} one byte larger than the advertised limit")
+  public void oneByteTooLarge(String role, String text) {
+    if (!text.equals("ASCII") && !text.equals("three-byte characters")) {
+      throw new IllegalArgumentException("the frame's text is \"ASCII\" or \"three-byte characters\", not \"" + text + "\"");
+    }
+    sendFrameOfSize(role, links.latest(role).authOk().limits().maxMessageBytes() + 1, !text.equals("ASCII"));
   }
 
   @When("{word} sends a chat frame exactly as large as the advertised limit")
   public void exactlyTheLimit(String role) {
-    sendFrameOfSize(role, links.latest(role).authOk().limits().maxMessageBytes());
+    sendFrameOfSize(role, links.latest(role).authOk().limits().maxMessageBytes(), false);
   }
 
-  private void sendFrameOfSize(String role, long size) {
+  private void sendFrameOfSize(String role, long size, boolean threeByteChars) {
     if (size > LARGEST_SENDABLE) {
       throw new NotApplicable("limits.max_message_bytes is " + size + "; the kit sends frames of at most " + LARGEST_SENDABLE + " bytes");
     }
@@ -61,10 +68,13 @@ public final class LimitSteps {
     String id = cast.nextMessageId();
     Chat empty = ledger.prepare(link, id, ledger.toUser("bob"), "x");
     int overhead = CODEC.encode(empty).getBytes(StandardCharsets.UTF_8).length - 1;
-    Chat sized = ledger.prepare(link, id, ledger.toUser("bob"), "x".repeat((int) (size - overhead)));
+    int bodyBytes = (int) (size - overhead);
+    String body = threeByteChars ? "\u20ac".repeat(bodyBytes / 3) + "x".repeat(bodyBytes % 3) : "x".repeat(bodyBytes);
+    Chat sized = ledger.prepare(link, id, ledger.toUser("bob"), body);
     String json = CODEC.encode(sized);
     if (json.getBytes(StandardCharsets.UTF_8).length != size) {
-      throw new IllegalStateException("the kit built a frame of " + json.length() + " bytes instead of " + size);
+      throw new IllegalStateException("the kit built a frame of " + json.getBytes(StandardCharsets.UTF_8).length
+          + " bytes instead of " + size);
     }
     link.socket().sendText(json);
     ledger.record(link, sized);

@@ -23,6 +23,8 @@ public final class Endpoints {
     container.setIdleTimeout(Duration.ofMillis(Math.max(300_000, 4 * heartbeatTimeout)));
     container.setAutoFragment(true);
     long maxBytes = config.millis(SessionParameter.MAX_MESSAGE_BYTES);
+    // LIM_1 counts the limit in characters: bytes pass up to four per character.
+    long maxChars = violations.has(Violation.LIM_1) ? maxBytes : Long.MAX_VALUE;
     if (violations.has(Violation.LIM_1)) {
       maxBytes *= 4;
     } else if (violations.has(Violation.LIM_2)) {
@@ -37,7 +39,7 @@ public final class Endpoints {
         response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
       }
       String remote = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
-      return new JettyEndpoint(ctx, offered, request.getHttpURI().getQuery(), remote, limit,
+      return new JettyEndpoint(ctx, offered, request.getHttpURI().getQuery(), remote, limit, maxChars,
           violations.has(Violation.ERR_2), guard.sessionStarter(request.getConnectionMetaData().getConnection().getEndPoint()));
     });
   }

@@ -28,6 +28,8 @@ public final class JettyEndpoint implements Wire {
   /** How long the rest of an oversize message is read and dropped before the 1009 close (see TextAssembler). */
   private static final long DISCARD_LIMIT_MS = 10_000;
 
+  /** A limit in UTF-16 characters, for the LIM_1 switch's server; Long.MAX_VALUE otherwise. */
+  private final long maxChars;
   private final boolean offeredSubprotocol;
   private final String query;
   private final String remoteAddress;
@@ -39,7 +41,8 @@ public final class JettyEndpoint implements Wire {
   private boolean discardTimerSet;
 
   JettyEndpoint(ConnectionContext ctx, boolean offeredSubprotocol, String query, String remoteAddress, long maxBytes,
-      boolean lenientUtf8, Runnable sessionStarted) {
+      long maxChars, boolean lenientUtf8, Runnable sessionStarted) {
+    this.maxChars = maxChars;
     this.offeredSubprotocol = offeredSubprotocol;
     this.query = query;
     this.remoteAddress = remoteAddress;
@@ -100,7 +103,14 @@ public final class JettyEndpoint implements Wire {
   private void assemble(Frame frame) {
     switch (assembler.add(frame.getPayload(), frame.isFin())) {
       case MORE -> connection.onOtherFrame();
-      case COMPLETE -> connection.onText(assembler.text());
+      case COMPLETE -> {
+        String text = assembler.text();
+        if (text.length() > maxChars) {
+          closeTooBig();
+        } else {
+          connection.onText(text);
+        }
+      }
       case DISCARDING -> {
         connection.onOtherFrame();
         if (!discardTimerSet) {

@@ -58,7 +58,7 @@ public enum Violation {
   DD_3("LL-DD-3", "recognises repeats only on the connection of the original"),
   DD_4("LL-DD-4", "recognises repeats by id alone, whoever sent them"),
   DD_5("LL-DD-5", "remembers chats it refused, and acks them as duplicates later"),
-  LIM_1("LL-LIM-1", "accepts frames up to four times limits.max_message_bytes"),
+  LIM_1("LL-LIM-1", "counts limits.max_message_bytes in characters, not UTF-8 bytes"),
   LIM_2("LL-LIM-2", "closes with 1009 frames above half of limits.max_message_bytes"),
   LIM_3("LL-LIM-3", "has no rate limit"),
   LIM_4("LL-LIM-4", "rate limits at half of limits.rate_messages"),
