@@ -21,8 +21,13 @@ Feature: Security (PROTOCOL.md §18)
       | a chat signed with another user's key |
 
   @LL-SEC-5 @must @signing
-  Scenario: A signed chat outside the replay window is refused
+  Scenario Outline: A signed chat outside the replay window is refused: ts <side>
     Given alice and bob have sessions that sign chats
-    When alice sends bob a correctly signed chat whose ts is older than the replay window
+    When alice sends bob a correctly signed chat whose ts is <side> the replay window
     Then alice receives an error "stale_message" about that chat
     And bob receives nothing from alice before her next chat
+
+    Examples:
+      | side          |
+      | before        |
+      | after         |

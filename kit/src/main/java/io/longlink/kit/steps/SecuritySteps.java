@@ -56,12 +56,17 @@ public final class SecuritySteps {
     ledger.record(link, chat);
   }
 
-  @When("{word} sends {word} a correctly signed chat whose ts is older than the replay window")
-  public void stale(String from, String to) {
+  /** The window is two-sided: a ts as far ahead of the server's clock is as stale as one behind it. */
+  @When("{word} sends {word} a correctly signed chat whose ts is {word} the replay window")
+  public void stale(String from, String to, String side) {
+    if (!side.equals("before") && !side.equals("after")) {
+      throw new IllegalArgumentException("the ts is before or after the replay window, not " + side);
+    }
     Link link = links.latest(from);
     long window = link.authOk().signing().replayWindowMs();
     byte[] key = cast.signingKey(from).orElseThrow();
-    long ts = System.currentTimeMillis() - window - 5_000 - Waits.slackMs();
+    long beyond = window + 5_000 + Waits.slackMs();
+    long ts = System.currentTimeMillis() + (side.equals("before") ? -beyond : beyond);
     Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "stale", null, null), ts, key);
     link.socket().send(chat);
     ledger.record(link, chat);

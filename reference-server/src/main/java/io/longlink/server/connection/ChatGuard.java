@@ -55,7 +55,9 @@ final class ChatGuard {
       return Errors.of(ErrorCode.BAD_SIGNATURE, missing + "; this session signs chats: put ts and sig = HMAC-SHA256 over "
           + "longlink.v1, chat, id, ts, to.kind, to.id and body as PROTOCOL.md §18 says", chat.id());
     }
-    if (!violations.has(Violation.SEC_5) && chat.ts() != null && Math.abs(nowMs - chat.ts()) > replayWindowMs) {
+    // The SEC_5 switch's server checks one side of the window only: a ts in the future passes.
+    long off = chat.ts() == null ? 0 : violations.has(Violation.SEC_5) ? nowMs - chat.ts() : Math.abs(nowMs - chat.ts());
+    if (off > replayWindowMs) {
       return Errors.of(ErrorCode.STALE_MESSAGE, "ts differs from the server clock by " + Math.abs(nowMs - chat.ts())
           + " ms, more than the replay window of " + replayWindowMs + " ms; check the clock, then send it again with a "
           + "fresh ts and sig", chat.id());

@@ -79,7 +79,7 @@ public enum Violation {
   ERRC_2("LL-ERRC-2", "checks room membership before dedup: a repeat of an accepted room chat gets not_member once its sender left"),
   SEC_3("LL-SEC-3", "authenticates connections by a token in the URL query"),
   SEC_4("LL-SEC-4", "does not verify chat signatures"),
-  SEC_5("LL-SEC-5", "does not check the replay window"),
+  SEC_5("LL-SEC-5", "refuses a ts older than the replay window but accepts any ts in the future"),
   SHUT_3("LL-SHUT-3", "closes with 4009 without sending goaway first");
 
   private final String ruleId;
