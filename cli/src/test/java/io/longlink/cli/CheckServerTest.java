@@ -87,4 +87,18 @@ class CheckServerTest {
       assertFalse(result.out().contains("PASS") || result.out().contains("FAIL"), "no rule was run: " + result.out());
     }
   }
+
+  /** Failures against a server that went away mid-run are no verdicts: exit 2, "target lost", and the reports of the run. */
+  @Test
+  void aServerThatDiesMidRunIsTargetLostExitTwo(@TempDir Path reports) throws IOException {
+    try (FakeWebSocketServer server = FakeWebSocketServer.upgradingOnce()) {
+      Result result = Cli.run(Cli.fixtures(ENVIRONMENT), "check", "server", server.url(), "--rules", "LL-HB-2",
+          "--report-dir", reports.toString());
+      assertEquals(2, result.exit(), result::toString);
+      assertTrue(result.err().contains("target lost: " + server.url() + " no longer answers (connection refused"),
+          result.err());
+      assertTrue(result.out().contains("FAIL  LL-HB-2"), "what was checked is still reported: " + result.out());
+      assertTrue(Files.size(reports.resolve("results.json")) > 0);
+    }
+  }
 }

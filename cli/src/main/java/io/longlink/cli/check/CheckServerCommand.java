@@ -1,6 +1,7 @@
 package io.longlink.cli.check;
 
 import io.longlink.cli.CliContext;
+import io.longlink.cli.ExitCodes;
 import io.longlink.cli.TargetUnreachableException;
 import io.longlink.cli.UsageException;
 import io.longlink.kit.preflight.Preflight;
@@ -110,7 +111,7 @@ public final class CheckServerCommand implements Callable<Integer> {
       RunReport report = runner.run(settings, rules, new ConsoleProgress(out));
       ConsoleSummary.print(report, out);
       run.writeReports(report, out);
-      return report.exitCode();
+      return report.exitCode() == RunReport.EXIT_FAILED ? unlessLost(settings, report.exitCode(), err) : report.exitCode();
     }
   }
 
@@ -134,6 +135,22 @@ public final class CheckServerCommand implements Callable<Integer> {
         + result.selectedSubprotocol().map(p -> " and selected " + p).orElse(" without selecting a subprotocol (LL-TR-2 will fail)")
         + ", and auth with auth_ok.");
     out.flush();
+  }
+
+  /**
+   * A run with failures asks the target once more: failures against a target that went away are
+   * the loss's, not verdicts, and say so with exit 2 (what passed before it stays in the reports).
+   */
+  private static int unlessLost(KitSettings settings, int exitCode, PrintWriter err) {
+    PreflightResult after = Preflight.probe(settings, PREFLIGHT_TIMEOUT);
+    if (after.reachable()) {
+      return exitCode;
+    }
+    err.println("longlink check server: target lost: " + settings.target() + " no longer answers ("
+        + after.problem() + "). The failures above may be the loss's, not the server's; check that it still runs, "
+        + "then run again.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   private void checkRange(String option, int value, int min, int max, String unit) {

@@ -36,6 +36,7 @@ public final class FakeWebSocketServer implements AutoCloseable {
   private final ServerSocket socket;
   private final boolean upgrade;
   private final boolean answerAuth;
+  private volatile boolean dieAfterFirst;
   private final AtomicInteger handshakes = new AtomicInteger();
   private final Map<String, String> lastRequestHeaders = new HashMap<>();
 
@@ -56,6 +57,13 @@ public final class FakeWebSocketServer implements AutoCloseable {
   /** Switches every request to WebSocket, and then answers nothing: a WebSocket server that is not Longlink. */
   public static FakeWebSocketServer silent() throws IOException {
     return new FakeWebSocketServer(true, false);
+  }
+
+  /** As {@link #upgrading()} for one connection, the preflight's; then it stops listening, as a server that died. */
+  public static FakeWebSocketServer upgradingOnce() throws IOException {
+    FakeWebSocketServer server = new FakeWebSocketServer(true, true);
+    server.dieAfterFirst = true;
+    return server;
   }
 
   /** Answers every request with HTTP 404. */
@@ -120,6 +128,9 @@ public final class FakeWebSocketServer implements AutoCloseable {
     awaitCloseFrame(new DataInputStream(connection.getInputStream()), out);
     out.write(new byte[] {(byte) 0x88, 0x02, 0x03, (byte) 0xE8});
     out.flush();
+    if (dieAfterFirst) {
+      socket.close();
+    }
   }
 
   /** Reads client frames (always masked) until a close frame, answering the first text frame with auth_ok if it does. */
