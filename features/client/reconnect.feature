@@ -49,7 +49,8 @@ Feature: Reconnect, client side (PROTOCOL.md §13)
 
   @LL-RC-4 @must
   Scenario: Attempts whose socket opened count in n, and auth_ok resets it
-    Given the harness advertises reconnect delays from 200 ms, multiplier 2.0, at most 1600 ms, jitter 0.5
+    # Jitter 0.25 and a cap of 3200 ms keep attempt 4 (2400-3200 ms) far above attempt 0 plus any τ up to 2 s.
+    Given the harness advertises reconnect delays from 200 ms, multiplier 2.0, at most 3200 ms, jitter 0.25
     And the first 3 attempts after the first session are closed with 1011 after auth, before auth_ok
     When the client connects
     And the client's session opens

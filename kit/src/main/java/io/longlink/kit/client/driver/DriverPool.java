@@ -1,12 +1,9 @@
 package io.longlink.kit.client.driver;
 
-import io.longlink.kit.DriverError;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Drivers started ahead of their scenarios, so that a scenario does not wait for a process to
@@ -21,7 +18,7 @@ public final class DriverPool implements AutoCloseable {
 
   private final List<String> command;
   private final Duration slack;
-  private final Deque<CompletableFuture<DriverProcess>> spares = new ArrayDeque<>();
+  private final Deque<DriverProcess> spares = new ArrayDeque<>();
   private boolean closed;
 
   public DriverPool(List<String> command, Duration slack) {
@@ -30,53 +27,35 @@ public final class DriverPool implements AutoCloseable {
   }
 
   /**
-   * A started driver for this scenario: a spare when one is ready or starting, else a new one;
-   * either way the next spare starts now. A spare that failed to start throws its error here,
-   * in the scenario that would have started it.
+   * A started driver for this scenario: a spare when one is starting or ready, else a new one;
+   * either way the next spare starts now. A spare's {@code ready} is awaited here, from now, so
+   * that a driver that breaks the contract does so in the scenario that needed it.
    */
   public DriverProcess take(String scenario) {
-    CompletableFuture<DriverProcess> spare;
+    DriverProcess spare;
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("the run has ended: no driver is started after it");
       }
       spare = spares.pollFirst();
-      spares.addLast(CompletableFuture.supplyAsync(() -> DriverProcess.start(command, SPARE, slack), DriverPool::onOwnThread));
+      spares.addLast(DriverProcess.spawn(command, SPARE, slack));
     }
     if (spare == null) {
       return DriverProcess.start(command, scenario, slack);
     }
-    DriverProcess driver;
-    try {
-      driver = spare.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof DriverError error) {
-        throw new DriverError(error.getMessage().replace('"' + SPARE + '"', '"' + scenario + '"'));
-      }
-      throw e;
-    }
-    driver.assign(scenario);
-    return driver;
-  }
-
-  /** A start waits for the driver's ready line: a thread of its own, so no shared pool is blocked. */
-  private static void onOwnThread(Runnable start) {
-    Thread thread = new Thread(start, "driver-spare");
-    thread.setDaemon(true);
-    thread.start();
+    spare.awaitReady(scenario);
+    return spare;
   }
 
   /** Kills the spares: the run that would have used them is over. */
   @Override
   public void close() {
-    List<CompletableFuture<DriverProcess>> left;
+    List<DriverProcess> left;
     synchronized (this) {
       closed = true;
       left = List.copyOf(spares);
       spares.clear();
     }
-    for (CompletableFuture<DriverProcess> spare : left) {
-      spare.thenAccept(DriverProcess::close).exceptionally(e -> null).join();
-    }
+    left.forEach(DriverProcess::close);
   }
 }

@@ -49,6 +49,13 @@ public final class DriverProcess implements AutoCloseable {
 
   /** Starts the driver and waits for its {@code ready}. */
   public static DriverProcess start(List<String> command, String scenario, Duration slack) {
+    DriverProcess driver = spawn(command, scenario, slack);
+    driver.awaitReady(scenario);
+    return driver;
+  }
+
+  /** Starts the driver's process and reads its output from now on, without waiting for {@code ready}. */
+  static DriverProcess spawn(List<String> command, String scenario, Duration slack) {
     Process process;
     try {
       process = new ProcessBuilder(command).start();
@@ -62,24 +69,27 @@ public final class DriverProcess implements AutoCloseable {
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))), "driver-stdout");
     reader.setDaemon(true);
     reader.start();
-    DriverProcess driver = new DriverProcess(process, lines, stderr, slack);
+    return new DriverProcess(process, lines, stderr, slack);
+  }
+
+  /**
+   * Waits for the {@code ready} line, {@link #READY_TIMEOUT} from now: for a driver started ahead
+   * of its scenario, from when the scenario needs it, so that the kit's choice to start it early
+   * on a busy machine never counts against it.
+   */
+  void awaitReady(String scenario) {
+    lines.scenario(scenario);
     try {
       Line ready = lines.next("a ready line", l -> true, READY_TIMEOUT, true);
       if (!ready.type().equals("ready")) {
         throw new DriverError("driver error: stdout line " + ready.number() + " of scenario \"" + scenario
             + "\": the first line is " + ready.type() + ", not ready");
       }
-      ready.event().path("supports").forEach(f -> driver.supports.add(f.asText()));
+      ready.event().path("supports").forEach(f -> supports.add(f.asText()));
     } catch (RuntimeException e) {
-      driver.close();
+      close();
       throw e;
     }
-    return driver;
-  }
-
-  /** Hands a driver started ahead of time to its scenario, which its errors then name. */
-  void assign(String scenario) {
-    lines.scenario(scenario);
   }
 
   /** Whether the driver has this feature of DRIVER.md §3. */
