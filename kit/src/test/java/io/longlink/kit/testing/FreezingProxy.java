@@ -20,6 +20,8 @@ public final class FreezingProxy implements AutoCloseable {
   private final int upstreamPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean frozen;
+  private volatile int freezeAt = Integer.MAX_VALUE;
+  private int accepted;
 
   public FreezingProxy(int upstreamPort) throws IOException {
     this.upstreamPort = upstreamPort;
@@ -36,10 +38,18 @@ public final class FreezingProxy implements AutoCloseable {
     frozen = true;
   }
 
+  /** Freezes when the {@code n}th connection arrives: that one and every later one get no answer. */
+  public void freezeAfter(int n) {
+    freezeAt = n;
+  }
+
   private void acceptLoop() {
     try {
       while (!listener.isClosed()) {
         Socket client = listener.accept();
+        if (++accepted >= freezeAt) {
+          frozen = true;
+        }
         Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
         sockets.add(client);
         sockets.add(server);

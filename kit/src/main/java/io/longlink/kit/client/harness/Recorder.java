@@ -66,6 +66,29 @@ public final class Recorder {
   }
 
   /**
+   * The first event that matches among all of the scenario's, before the cursor too, waiting
+   * until the timeout for one to come; the cursor does not move. For what may arrive in any
+   * order, as the acks of several deliveries do.
+   */
+  public synchronized HarnessEvent anyTime(String what, Predicate<HarnessEvent> match, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int from = 0;
+    while (true) {
+      for (int i = from; i < events.size(); i++) {
+        if (match.test(events.get(i))) {
+          return events.get(i);
+        }
+      }
+      from = events.size();
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new CheckFailure(what + " within " + timeout.toMillis() + " ms", sawSince(cursor));
+      }
+      waitNanos(left);
+    }
+  }
+
+  /**
    * Watches a window: the first matching event after the cursor within it, or empty once the
    * window has passed without one. The cursor does not move, so the caller can judge it further.
    */

@@ -133,10 +133,14 @@ public final class DeliveryAckSteps {
     }
   }
 
-  /** The first ack of {@code seq} at or after {@code since}, waiting until {@code boundMs} after {@code from}. */
+  /**
+   * The first ack of {@code seq} at or after {@code since}, waiting until {@code boundMs} after
+   * {@code from}. Acks of several deliveries may come in any order (the ack of seq 63 before that
+   * of seq 50), so it is looked for among all the scenario's events, not only after the last one.
+   */
   private HarnessEvent awaitAck(long seq, long since, long from, long boundMs, String what) {
     long left = boundMs - (System.nanoTime() - from) / 1_000_000;
-    return world.recorder().next("an ack of seq " + seq + " (LL-DLV-1), due ack_timeout_ms / 2 + τ = " + boundMs
+    return world.recorder().anyTime("an ack of seq " + seq + " (LL-DLV-1), due ack_timeout_ms / 2 + τ = " + boundMs
         + " ms " + what + " at the latest,", ackOf(seq, since), ClientWorld.ms(Math.max(1, left)));
   }
 
