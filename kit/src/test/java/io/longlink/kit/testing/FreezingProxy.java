@@ -33,12 +33,10 @@ public final class FreezingProxy implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  /** The server stops answering, as far as anyone behind the proxy can tell. */
-  public void freeze() {
-    frozen = true;
-  }
-
-  /** Freezes when the {@code n}th connection arrives: that one and every later one get no answer. */
+  /**
+   * Freezes when the {@code n}th connection arrives: from then on no connection gets an answer,
+   * as far as anyone behind the proxy can tell.
+   */
   public void freezeAfter(int n) {
     freezeAt = n;
   }

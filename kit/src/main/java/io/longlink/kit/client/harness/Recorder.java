@@ -47,22 +47,9 @@ public final class Recorder {
 
   /** The next event that matches, after the cursor; the cursor moves past it. */
   public synchronized HarnessEvent next(String what, Predicate<HarnessEvent> match, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int from = cursor;
-    while (true) {
-      for (int i = from; i < events.size(); i++) {
-        if (match.test(events.get(i))) {
-          cursor = i + 1;
-          return events.get(i);
-        }
-      }
-      from = events.size();
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new CheckFailure(what + " within " + timeout.toMillis() + " ms", sawSince(cursor));
-      }
-      waitNanos(left);
-    }
+    int found = await(cursor, what, match, timeout);
+    cursor = found + 1;
+    return events.get(found);
   }
 
   /**
@@ -71,12 +58,16 @@ public final class Recorder {
    * order, as the acks of several deliveries do.
    */
   public synchronized HarnessEvent anyTime(String what, Predicate<HarnessEvent> match, Duration timeout) {
+    return events.get(await(0, what, match, timeout));
+  }
+
+  /** The index of the first matching event from {@code from} on, waiting until the timeout; else the failure. */
+  private int await(int from, String what, Predicate<HarnessEvent> match, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    int from = 0;
     while (true) {
       for (int i = from; i < events.size(); i++) {
         if (match.test(events.get(i))) {
-          return events.get(i);
+          return i;
         }
       }
       from = events.size();
