@@ -34,12 +34,15 @@ final class ClientFactory {
   private final ClientScheduler scheduler;
   private final ClientObserver observer;
   private final Processing processing;
+  private final LinkReaper links;
 
-  ClientFactory(List<Violation> violations, ClientScheduler scheduler, ClientObserver observer, Processing processing) {
+  ClientFactory(List<Violation> violations, ClientScheduler scheduler, ClientObserver observer, Processing processing,
+      LinkReaper links) {
     this.violations = List.copyOf(violations);
     this.scheduler = scheduler;
     this.observer = observer;
     this.processing = processing;
+    this.links = links;
   }
 
   /**
@@ -69,7 +72,7 @@ final class ClientFactory {
       backoff = f.backoff(backoff);
       seen = f.observer(seen, processing);
     }
-    Transport transport = new JdkTransport(http);
+    Transport transport = links.track(new JdkTransport(http));
     for (Fault f : faults) {
       transport = f.transport(transport);
     }

@@ -9,15 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.client.ClientBuilder;
 import io.longlink.client.it.ServerFixture;
+import java.net.Socket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The driver as a child process, through its real standard input and output, against the
- * in-process reference server: the flows of DRIVER.md §8, a restart with stored state, bad
- * commands. Every line the driver writes is validated against event.json (DriverProcess).
+ * The driver through its standard input and output, against the in-process reference server:
+ * the flows of DRIVER.md §8, a restart with stored state, bad commands, the end of the driver.
+ * Every line the driver writes is validated against event.json (DriverProcess). This class runs
+ * the driver as a child process; {@link InProcessDriverIT} runs the same flows in this JVM.
  */
 class DriverIT {
 
@@ -43,8 +45,13 @@ class DriverIT {
         + to + "\"}, \"body\": \"" + body + "\"}";
   }
 
-  private static DriverProcess open(String user) throws Exception {
-    DriverProcess d = DriverProcess.start();
+  /** A fresh driver, as this class runs it. */
+  DriverProcess start() throws Exception {
+    return DriverProcess.start();
+  }
+
+  private DriverProcess open(String user) throws Exception {
+    DriverProcess d = start();
     JsonNode ready = d.next("ready", e -> true, WAIT_MS);
     assertEquals("ready", ready.path("type").asText(), "the first line is ready");
     String cid = d.send(connect(user));
@@ -56,7 +63,7 @@ class DriverIT {
 
   @Test
   void readyNamesTheClientAndItsFeatures() throws Exception {
-    try (DriverProcess d = DriverProcess.start()) {
+    try (DriverProcess d = start()) {
       JsonNode ready = d.next("ready", e -> true, WAIT_MS);
       assertEquals("ready", ready.path("type").asText());
       assertEquals(1, ready.path("contract").asInt());
@@ -131,7 +138,7 @@ class DriverIT {
 
   @Test
   void badCommandsGetAnErrorWithTheirCid() throws Exception {
-    try (DriverProcess d = DriverProcess.start()) {
+    try (DriverProcess d = start()) {
       d.next("ready", type("ready"), WAIT_MS);
       assertError(d, d.send(chat(null, "bob", "too early")), "bad_command");
       assertError(d, d.send("{\"type\": \"dance\"}"), "bad_command");
@@ -158,7 +165,7 @@ class DriverIT {
       assertEquals("m-restart", first.path("id").asText());
       // As if the ack had been lost before the app stopped: the chat is still in the stored outbox.
       long sentAt = System.currentTimeMillis() - 1_000;
-      try (DriverProcess a = DriverProcess.start()) {
+      try (DriverProcess a = start()) {
         a.next("ready", type("ready"), WAIT_MS);
         a.send("{\"type\": \"connect\", \"url\": \"" + server.uri() + "\", \"token\": \"" + ServerFixture.token(alice)
             + "\", \"state\": {\"last_seq\": 0, \"outbox\": [{\"id\": \"m-restart\", \"to\": {\"kind\": \"user\", \"id\": \""
@@ -171,6 +178,31 @@ class DriverIT {
       JsonNode second = b.next("delivered", type("delivered"), WAIT_MS);
       assertEquals("m-never-sent", second.path("id").asText(), "m-restart is not delivered twice");
       b.expectNone("a second copy of m-restart", e -> type("delivered").test(e), 1_000);
+    }
+  }
+
+  /**
+   * The end of a driver is the end of its client, as when an app is killed: its socket drops
+   * without a close frame and nothing connects again.
+   */
+  @Test
+  void theEndOfTheDriverDropsItsSocketWithoutACloseFrameAndNothingFollows() throws Exception {
+    try (SilentUpgradeServer silent = new SilentUpgradeServer()) {
+      DriverProcess d = start();
+      Socket socket;
+      try {
+        d.next("ready", type("ready"), WAIT_MS);
+        d.send("{\"type\": \"connect\", \"url\": \"" + silent.uri() + "\", \"token\": \"t0123456789\"}");
+        socket = silent.acceptUpgraded((int) WAIT_MS);
+        assertEquals(1, SilentUpgradeServer.nextOpcode(socket), "the client's first frame is its auth, a text frame");
+      } finally {
+        d.close();
+      }
+      try (socket) {
+        List<Integer> after = SilentUpgradeServer.opcodesUntilTheEnd(socket);
+        assertFalse(after.contains(8), "frames after the end of the driver: " + after + " (8 is a close frame)");
+      }
+      assertFalse(silent.connectionWithin(1_500), "the ended client connected again");
     }
   }
 

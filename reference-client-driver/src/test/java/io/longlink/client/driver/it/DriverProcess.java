@@ -3,6 +3,7 @@ package io.longlink.client.driver.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longlink.client.driver.DriverMain;
+import io.longlink.client.driver.InProcessDriver;
 import io.longlink.schema.MessageCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The driver as the kit sees it: a child process on this test's class path, fed command lines
- * on its standard input, its standard output read line by line. Every line it writes is checked
+ * The driver as the kit sees it: a child process on this test's class path or the driver in this
+ * JVM, fed command lines on its standard input, its standard output read line by line. Every line it writes is checked
  * against event.json as it arrives; {@link #close()} fails the test if one broke the schema.
  */
 final class DriverProcess implements AutoCloseable {
@@ -46,11 +47,17 @@ final class DriverProcess implements AutoCloseable {
     err.start();
   }
 
+  /** The driver as a child process on this test's class path. */
   static DriverProcess start(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), DriverMain.class.getName()));
     command.addAll(List.of(args));
     return new DriverProcess(new ProcessBuilder(command).start());
+  }
+
+  /** The driver in this JVM, as {@code check client} runs the embedded client. */
+  static DriverProcess inProcess(String... args) {
+    return new DriverProcess(InProcessDriver.start(List.of(args)));
   }
 
   /** Writes a command, giving it a fresh cid unless it has one; returns the cid. */
