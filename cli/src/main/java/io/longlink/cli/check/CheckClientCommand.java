@@ -3,6 +3,7 @@ package io.longlink.cli.check;
 import io.longlink.cli.CliContext;
 import io.longlink.cli.UsageException;
 import io.longlink.kit.client.ClientSettings;
+import io.longlink.kit.client.driver.DriverLauncher;
 import io.longlink.kit.report.ConsoleProgress;
 import io.longlink.kit.report.ConsoleSummary;
 import io.longlink.kit.run.ConformanceRunner;
@@ -59,38 +60,43 @@ public final class CheckClientCommand implements Callable<Integer> {
   private RunOptions run;
 
   /**
-   * Measured on a 2-core machine: 3 at once gave every one of the 63 scenarios the same verdict
-   * in 20 of 20 runs while builds ran beside it (scripts/repeat-client-check.sh 20 --parallelism
-   * 3; median 68 s, slowest 119 s), and is the fastest: the drivers' JVMs use the second core, so
-   * 4 at once took longer (62 s against 58 s quiet) and failed LL-HB-1 in 2 of 5 loaded runs.
+   * A driver process: measured on a 2-core machine, 3 at once gave every one of the 63 scenarios
+   * the same verdict in 20 of 20 runs while builds ran beside it (scripts/repeat-client-check.sh
+   * 20 --parallelism 3 -- <the reference driver as a JVM>), and is the fastest: the drivers' JVMs
+   * fill the second core, so 4 at once took longer and failed LL-HB-1 in 2 of 5 loaded runs.
    */
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "3",
-      description = "How many scenarios run at once, each with its own driver process, 1-16 (default ${DEFAULT-VALUE}); "
-          + "lower it if timing rules fail on a busy machine.")
-  private int parallelism;
+  static final int PROCESS_PARALLELISM = 3;
+  /**
+   * The embedded client runs in this JVM and costs no process start: the scenarios then mostly
+   * wait on the harness's timers, and 8 at once is where the run stops getting shorter.
+   */
+  static final int EMBEDDED_PARALLELISM = 8;
+
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "How many scenarios run at once, 1-16 (default " + PROCESS_PARALLELISM + " for a driver process, "
+          + EMBEDDED_PARALLELISM + " for the embedded client, whose driver runs in the kit's JVM); lower it if timing "
+          + "rules fail on a busy machine.")
+  private Integer parallelism;
 
   @Override
   public Integer call() {
     run.check(spec.commandLine());
-    RunOptions.checkRange(spec.commandLine(), "--parallelism", parallelism, 1, 16,
+    List<String> given = givenDriver();
+    int atOnce = parallelism != null ? parallelism : given.isEmpty() ? EMBEDDED_PARALLELISM : PROCESS_PARALLELISM;
+    RunOptions.checkRange(spec.commandLine(), "--parallelism", atOnce, 1, 16,
         "scenarios at once; each runs a driver process, so keep it near the machine's cores, e.g. --parallelism 2");
     CliContext context = parent.context();
     RuleSelection rules = selection.selection(context.catalog(), Side.CLIENT);
-    ConformanceRunner runner = context.runner().parallelism(parallelism).build();
+    ConformanceRunner runner = context.runner().parallelism(atOnce).build();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (run.dryRun) {
       return DryRun.print(runner, rules, out, err);
     }
-    List<String> given = givenDriver();
-    List<String> command = given.isEmpty() ? EmbeddedClient.driverCommand().orElseThrow(() -> new UsageException(
-        "a driver is needed: this JVM cannot start the embedded reference client's driver; give the command that starts "
-        + "the driver of the client to check, e.g. --driver \"node driver.js\" or -- java -jar my-driver.jar "
-        + "(DRIVER.md says what a driver does)")) : given;
-    ClientSettings settings = new ClientSettings(command, Duration.ofMillis(run.timingSlackMs));
+    DriverLauncher driver = given.isEmpty() ? EmbeddedClient.launcher() : DriverLauncher.command(given);
+    ClientSettings settings = new ClientSettings(driver, Duration.ofMillis(run.timingSlackMs));
     run.prepareReportDir();
-    String shown = given.isEmpty() ? "the embedded reference Java client (" + EmbeddedClient.DRIVER_MAIN + ")"
-        : String.join(" ", command);
+    String shown = driver.describe();
     out.println("longlink check client, driver: " + shown + " (Longlink protocol " + Protocol.VERSION
         + ", driver contract 1)");
     out.println("  rules:  " + rules.describe());

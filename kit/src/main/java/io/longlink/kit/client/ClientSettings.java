@@ -1,5 +1,6 @@
 package io.longlink.kit.client;
 
+import io.longlink.kit.client.driver.DriverLauncher;
 import io.longlink.kit.client.driver.DriverPool;
 import io.longlink.kit.client.driver.DriverProcess;
 import io.longlink.kit.settings.KitSettings;
@@ -15,14 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What a client check needs: the command that starts the driver of the client under test, and
- * the tolerance for lateness. The caller installs it before the run; the client steps read it.
- * It also carries the run's first driver error, after which no scenario starts a driver again.
+ * What a client check needs: how to start the driver of the client under test, and the tolerance
+ * for lateness. The caller installs it before the run; the client steps read it. It also carries
+ * the run's first driver error, after which no scenario starts a driver again.
  *
- * @param driverCommand the driver's command line, program first
+ * @param driver starts the driver: its command line, or the embedded client in process
  * @param timingSlack τ of DRIVER.md §9, added to every upper bound
  */
-public record ClientSettings(List<String> driverCommand, Duration timingSlack) {
+public record ClientSettings(DriverLauncher driver, Duration timingSlack) {
 
   private static final AtomicReference<ClientSettings> CURRENT = new AtomicReference<>();
 
@@ -35,18 +36,20 @@ public record ClientSettings(List<String> driverCommand, Duration timingSlack) {
   }
 
   public ClientSettings {
-    driverCommand = List.copyOf(driverCommand);
-    if (driverCommand.isEmpty()) {
-      throw new IllegalArgumentException("the driver command is empty; give the program that starts the driver");
-    }
+    Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(timingSlack, "timingSlack");
+  }
+
+  /** The driver run as a process from this command line, program first. */
+  public ClientSettings(List<String> driverCommand, Duration timingSlack) {
+    this(DriverLauncher.command(driverCommand), timingSlack);
   }
 
   /** Makes these the settings of the client scenarios about to run, with no driver error yet. */
   public static void install(ClientSettings settings) {
     CURRENT.set(Objects.requireNonNull(settings));
     BROKEN.set(null);
-    DriverPool previous = DRIVERS.getAndSet(new DriverPool(settings.driverCommand(), settings.timingSlack()));
+    DriverPool previous = DRIVERS.getAndSet(new DriverPool(settings.driver(), settings.timingSlack()));
     if (previous != null) {
       previous.close();
     }
@@ -88,9 +91,9 @@ public record ClientSettings(List<String> driverCommand, Duration timingSlack) {
     return Optional.ofNullable(BROKEN.get());
   }
 
-  /** The settings the run's reports show: the driver command stands where a server check shows its URL. */
+  /** The settings the run's reports show: the driver stands where a server check shows its URL. */
   public KitSettings reportSettings(String runId) {
-    URI target = URI.create("driver:" + URLEncoder.encode(String.join(" ", driverCommand),
+    URI target = URI.create("driver:" + URLEncoder.encode(driver.describe(),
         StandardCharsets.UTF_8).replace("+", "%20"));
     return new KitSettings(target, new HarnessTokens(), Map.of(), false, null, timingSlack, 1000, 100_000, runId);
   }

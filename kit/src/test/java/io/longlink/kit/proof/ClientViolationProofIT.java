@@ -57,7 +57,7 @@ class ClientViolationProofIT {
 
   @Test
   void theReferenceClientPassesEveryClientRuleTheKitChecks() {
-    RunReport report = ClientRuns.check(ClientRuns.javaDriver(DRIVER_MAIN), List.of(), true, "cproof-clean");
+    RunReport report = ClientRuns.check(ClientRuns.referenceDriver(), List.of(), true, "cproof-clean");
     assertEquals(Set.of(), ids(report, RuleStatus.FAILED), () -> ClientRuns.describe(report));
     assertEquals(0, report.exitCode(), () -> ClientRuns.describe(report));
   }
@@ -98,7 +98,7 @@ class ClientViolationProofIT {
       List<String> selection = new ArrayList<>(List.of(v.ruleId()));
       cascade.rules().stream().filter(ClientViolationProofIT::hasClientScenario).sorted().forEach(selection::add);
       boolean should = ClientRuns.RUNNER.catalog().find(v.ruleId()).orElseThrow().level() == Level.SHOULD;
-      RunReport report = ClientRuns.check(ClientRuns.javaDriver(DRIVER_MAIN, "--violate", v.ruleId()),
+      RunReport report = ClientRuns.check(ClientRuns.referenceDriver("--violate", v.ruleId()),
           List.of(String.join(",", selection)), should, "cproof");
       Set<String> failed = ids(report, RuleStatus.FAILED);
       assertTrue(failed.contains(v.ruleId()), () -> v.ruleId() + " passed against a client that " + v.behaviour()
@@ -117,6 +117,8 @@ class ClientViolationProofIT {
    * A breach of a rule judged on every connection (the token in the URL, LL-SEC-2) fails that
    * rule with the scenario it showed up in as evidence, and not the rule of that scenario, whose
    * own checks held; unless the run did not select it, when the scenario's rule fails, naming it.
+   * The driver runs as a process here, as a client team's does, while the other proofs run it in
+   * this JVM as {@code check client} does.
    */
   @Test
   void aStandingRuleBreachFailsThatRuleNotTheScenarios() {

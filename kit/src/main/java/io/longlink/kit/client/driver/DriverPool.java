@@ -16,13 +16,13 @@ public final class DriverPool implements AutoCloseable {
 
   private static final String SPARE = "a driver started ahead of its scenario";
 
-  private final List<String> command;
+  private final DriverLauncher launcher;
   private final Duration slack;
   private final Deque<DriverProcess> spares = new ArrayDeque<>();
   private boolean closed;
 
-  public DriverPool(List<String> command, Duration slack) {
-    this.command = List.copyOf(command);
+  public DriverPool(DriverLauncher launcher, Duration slack) {
+    this.launcher = launcher;
     this.slack = slack;
   }
 
@@ -38,10 +38,10 @@ public final class DriverPool implements AutoCloseable {
         throw new IllegalStateException("the run has ended: no driver is started after it");
       }
       spare = spares.pollFirst();
-      spares.addLast(DriverProcess.spawn(command, SPARE, slack));
+      spares.addLast(DriverProcess.spawn(launcher, SPARE, slack));
     }
     if (spare == null) {
-      return DriverProcess.start(command, scenario, slack);
+      return DriverProcess.start(launcher, scenario, slack);
     }
     spare.awaitReady(scenario);
     return spare;

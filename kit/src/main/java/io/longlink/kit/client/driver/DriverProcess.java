@@ -48,19 +48,19 @@ public final class DriverProcess implements AutoCloseable {
   }
 
   /** Starts the driver and waits for its {@code ready}. */
-  public static DriverProcess start(List<String> command, String scenario, Duration slack) {
-    DriverProcess driver = spawn(command, scenario, slack);
+  public static DriverProcess start(DriverLauncher launcher, String scenario, Duration slack) {
+    DriverProcess driver = spawn(launcher, scenario, slack);
     driver.awaitReady(scenario);
     return driver;
   }
 
   /** Starts the driver's process and reads its output from now on, without waiting for {@code ready}. */
-  static DriverProcess spawn(List<String> command, String scenario, Duration slack) {
+  static DriverProcess spawn(DriverLauncher launcher, String scenario, Duration slack) {
     Process process;
     try {
-      process = new ProcessBuilder(command).start();
-    } catch (IOException e) {
-      throw new DriverError("driver error: cannot start the driver `" + String.join(" ", command) + "`: " + e.getMessage()
+      process = launcher.launch();
+    } catch (IOException | RuntimeException e) {
+      throw new DriverError("driver error: cannot start the driver `" + launcher.describe() + "`: " + e.getMessage()
           + "; give a command that starts it, e.g. --driver \"node driver.js\"");
     }
     DriverLines lines = new DriverLines(scenario);

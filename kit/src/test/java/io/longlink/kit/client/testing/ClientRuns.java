@@ -1,6 +1,8 @@
 package io.longlink.kit.client.testing;
 
+import io.longlink.client.driver.InProcessDriver;
 import io.longlink.kit.client.ClientSettings;
+import io.longlink.kit.client.driver.DriverLauncher;
 import io.longlink.kit.run.ConformanceRunner;
 import io.longlink.kit.run.RuleListener;
 import io.longlink.kit.run.RuleSelection;
@@ -14,14 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the kit's client features in process against a driver started as a process, as {@code
- * longlink check client} does: the toy client's tests and the proof that every client fault
- * switch is caught share it.
+ * Runs the kit's client features in process against a driver, as {@code longlink check client}
+ * does: a process from a command line, or the reference client's driver in this JVM. The toy
+ * client's tests and the proof that every client fault switch is caught share it.
  */
 public final class ClientRuns {
 
   /** Two scenarios at once, one fewer than {@code check client}'s default: the build runs other JVMs beside the proof. */
   public static final ConformanceRunner RUNNER = ConformanceRunner.builder().parallelism(2).build();
+  /** Four at once for the reference client's driver in this JVM: it costs no process start, so the cores stay free. */
+  public static final ConformanceRunner IN_PROCESS = ConformanceRunner.builder().parallelism(4).build();
   /** One scenario at a time: for drivers whose timers are late enough alone (the toy client). */
   public static final ConformanceRunner ONE_AT_A_TIME = ConformanceRunner.builder().parallelism(1).build();
 
@@ -42,15 +46,44 @@ public final class ClientRuns {
     return command;
   }
 
+  /**
+   * The reference client's driver with these arguments ({@code --violate LL-XX-n}), in this JVM as
+   * {@code check client} runs it without {@code --driver}.
+   */
+  public static DriverLauncher referenceDriver(String... args) {
+    List<String> arguments = List.of(args);
+    return new DriverLauncher() {
+      @Override
+      public Process launch() {
+        return InProcessDriver.start(arguments);
+      }
+
+      @Override
+      public String describe() {
+        return "the reference client's driver in process " + arguments;
+      }
+    };
+  }
+
   /** One client check of the selected rules (IDs or areas, strict adds SHOULD rules) against the driver. */
   public static RunReport check(List<String> driverCommand, List<String> rules, boolean strict, String runId) {
-    return check(RUNNER, driverCommand, rules, strict, runId);
+    return check(RUNNER, DriverLauncher.command(driverCommand), rules, strict, runId);
+  }
+
+  /** As {@link #check(List, List, boolean, String)}, with a driver the launcher starts, four scenarios at once. */
+  public static RunReport check(DriverLauncher driver, List<String> rules, boolean strict, String runId) {
+    return check(IN_PROCESS, driver, rules, strict, runId);
   }
 
   /** As {@link #check(List, List, boolean, String)}, with this runner. */
   public static RunReport check(ConformanceRunner runner, List<String> driverCommand, List<String> rules, boolean strict,
       String runId) {
-    ClientSettings settings = new ClientSettings(driverCommand, SLACK);
+    return check(runner, DriverLauncher.command(driverCommand), rules, strict, runId);
+  }
+
+  private static RunReport check(ConformanceRunner runner, DriverLauncher driver, List<String> rules, boolean strict,
+      String runId) {
+    ClientSettings settings = new ClientSettings(driver, SLACK);
     ClientSettings.install(settings);
     try {
       return runner.run(settings.reportSettings(runId), RuleSelection.of(runner.catalog(), Side.CLIENT, rules, null,
