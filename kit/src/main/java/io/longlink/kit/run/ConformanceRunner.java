@@ -1,6 +1,7 @@
 package io.longlink.kit.run;
 
 import io.longlink.kit.settings.KitSettings;
+import io.longlink.kit.wire.RunBudget;
 import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
 import io.longlink.rules.RuleCatalog;
@@ -65,7 +66,8 @@ public final class ConformanceRunner {
   }
 
   /**
-   * Runs the selected scenarios against the target of {@code settings}, which it installs first.
+   * Runs the selected scenarios against the target of {@code settings}, which it installs first,
+   * with a fresh count against its caps ({@code --max-connections}, {@code --max-messages}).
    * Sources of tokens that share users across scenarios ({@code uniqueUsers() == false}) run one
    * scenario at a time.
    */
@@ -75,6 +77,7 @@ public final class ConformanceRunner {
     Discovery everything = discovery(null, problems);
     List<String> errors = new ArrayList<>(problems.critical());
     KitSettings.install(settings);
+    RunBudget.reset(settings.maxConnections(), settings.maxMessages());
     ResultCollector collector = new ResultCollector(selection.rules(), StandingRules.of(selection.side()),
         effectiveParallelism, listener, redactor(settings));
     Instant started = Instant.now();

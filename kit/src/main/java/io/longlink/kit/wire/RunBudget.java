@@ -1,10 +1,13 @@
 package io.longlink.kit.wire;
 
+import io.longlink.kit.NotApplicable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The caps on how much one run may send, so that the kit never floods the server it checks
- * ({@code --max-connections}, {@code --max-messages}).
+ * ({@code --max-connections}, {@code --max-messages}): every connection and every frame the kit
+ * opens or sends is counted, and once a cap is spent the scenario that needed more stops, its
+ * rule reported skipped with the cap as the reason: the server was not tested, not found wrong.
  */
 public final class RunBudget {
 
@@ -28,16 +31,25 @@ public final class RunBudget {
   static void spendConnection() {
     RunBudget b = current;
     if (b.connections.incrementAndGet() > b.maxConnections) {
-      throw new IllegalStateException("this run has opened its cap of " + b.maxConnections
-          + " connections (--max-connections); raise the cap or select fewer rules");
+      throw new CapReached("not checked: the run has opened its cap of " + b.maxConnections
+          + " connections (--max-connections " + b.maxConnections + "); raise the cap or select fewer rules");
     }
   }
 
   static void spendMessage() {
     RunBudget b = current;
     if (b.messages.incrementAndGet() > b.maxMessages) {
-      throw new IllegalStateException("this run has sent its cap of " + b.maxMessages
-          + " messages (--max-messages); raise the cap or select fewer rules");
+      throw new CapReached("not checked: the run has sent its cap of " + b.maxMessages
+          + " messages (--max-messages " + b.maxMessages + "); raise the cap or select fewer rules");
+    }
+  }
+
+  /** A cap of the run is spent: the scenario cannot go on, and nothing is known of its rule. */
+  public static final class CapReached extends NotApplicable {
+    private static final long serialVersionUID = 1L;
+
+    CapReached(String reason) {
+      super(reason);
     }
   }
 }

@@ -10,7 +10,6 @@ import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.FixedTokenSource;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
-import io.longlink.kit.wire.RunBudget;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
@@ -49,7 +48,6 @@ class FixedTokensIT {
     try (LonglinkServer server = LonglinkServer.start(config)) {
       KitSettings settings = new KitSettings(server.uri(), new FixedTokenSource(tokens, keys), Map.of(), false, null,
           KitSettings.DEFAULT_TIMING_SLACK, 5_000, 200_000, run);
-      RunBudget.reset(settings.maxConnections(), settings.maxMessages());
       ConformanceRunner runner = ConformanceRunner.builder().build();
       RunReport report = runner.run(settings, RuleSelection.of(runner.catalog(), List.of(), null, false), RuleListener.NONE);
       Set<String> failed = report.withStatus(RuleStatus.FAILED).stream().map(v -> v.rule().id() + ": "

@@ -14,7 +14,6 @@ import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.testing.FreezingProxy;
-import io.longlink.kit.wire.RunBudget;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
@@ -49,7 +48,6 @@ class SilentServerIT {
       URI target = new URI(server.uri().getScheme(), null, "127.0.0.1", proxy.port(), server.uri().getPath(), null, null);
       KitSettings settings = new KitSettings(target, new JwtTokenSource(JWT_SECRET, null, null, null), Map.of(), false,
           null, KitSettings.DEFAULT_TIMING_SLACK, 2_000, 200_000, "silent" + System.nanoTime() % 100_000);
-      RunBudget.reset(settings.maxConnections(), settings.maxMessages());
       ConformanceRunner runner = ConformanceRunner.builder().build();
       // After the preflight's connection and a few scenarios' own: most scenarios then meet a
       // server that answers nothing, however fast the machine.

@@ -11,7 +11,6 @@ import io.longlink.kit.run.RuleVerdict;
 import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
-import io.longlink.kit.wire.RunBudget;
 import io.longlink.rules.Level;
 import io.longlink.rules.Side;
 import io.longlink.server.LonglinkServer;
@@ -55,7 +54,6 @@ class ViolationProofIT {
     try (LonglinkServer server = LonglinkServer.start(config.build())) {
       KitSettings settings = new KitSettings(server.uri(), new JwtTokenSource(JWT_SECRET, SIGNING_SECRET, null, null),
           Map.of(), false, null, KitSettings.DEFAULT_TIMING_SLACK, 2_000, 200_000, "proof" + System.nanoTime() % 100_000);
-      RunBudget.reset(settings.maxConnections(), settings.maxMessages());
       return RUNNER.run(settings, selection, RuleListener.NONE);
     }
   }

@@ -11,7 +11,6 @@ import io.longlink.kit.run.RuleStatus;
 import io.longlink.kit.run.RunReport;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
-import io.longlink.kit.wire.RunBudget;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
@@ -89,7 +88,6 @@ class TlsIT {
   }
 
   private static RunReport check(KitSettings settings, List<String> rules) {
-    RunBudget.reset(settings.maxConnections(), settings.maxMessages());
     ConformanceRunner runner = ConformanceRunner.builder().build();
     return runner.run(settings, RuleSelection.of(runner.catalog(), rules, null, false), RuleListener.NONE);
   }

@@ -131,8 +131,8 @@ class KitSocketIT {
       socket.send(new Ping("1"));
       socket.send(new Ping("2"));
       socket.send(new Ping("3"));
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> socket.send(new Ping("4")));
-      assertTrue(e.getMessage().contains("--max-messages"), e.getMessage());
+      RunBudget.CapReached e = assertThrows(RunBudget.CapReached.class, () -> socket.send(new Ping("4")));
+      assertTrue(e.getMessage().contains("--max-messages 3"), e.getMessage());
     }
   }
 
