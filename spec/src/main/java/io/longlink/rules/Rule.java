@@ -1,5 +1,7 @@
 package io.longlink.rules;
 
+import java.util.Optional;
+
 /**
  * One normative statement of PROTOCOL.md.
  *
@@ -10,8 +12,25 @@ package io.longlink.rules;
  * @param title the rule's title, e.g. {@code Close silent clients: 4000}
  * @param text the full normative sentence(s)
  * @param retired whether the rule was withdrawn (its ID stays reserved)
+ * @param inPart what of the rule no wire check judges (PROTOCOL.md §22, "judged on the wire only
+ *     in part"), or empty when a check can judge all of it
  */
-public record Rule(String id, Level level, Side side, String section, String title, String text, boolean retired) {
+public record Rule(String id, Level level, Side side, String section, String title, String text, boolean retired,
+    String inPart) {
+
+  public Rule {
+    inPart = inPart == null ? "" : inPart;
+  }
+
+  /** A rule a wire check can judge whole. */
+  public Rule(String id, Level level, Side side, String section, String title, String text, boolean retired) {
+    this(id, level, side, section, title, text, retired, "");
+  }
+
+  /** What a reviewer checks of this rule because no wire check can, when a check judges only part of it. */
+  public Optional<String> checkedInPart() {
+    return inPart.isEmpty() ? Optional.empty() : Optional.of(inPart);
+  }
 
   /** The area of the ID: {@code LL-HB} for {@code LL-HB-3}; the kit selects sections by it. */
   public String area() {

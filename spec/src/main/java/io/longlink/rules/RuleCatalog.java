@@ -33,6 +33,8 @@ public final class RuleCatalog {
   private static final String SUMMARY_HEADING = "## 21. Rule summary";
   private static final String UNJUDGEABLE_HEADING = "## 22. Rules no wire check can judge";
   private static final Pattern UNJUDGEABLE_ROW = Pattern.compile("^\\| (LL-[A-Z]+-[0-9]+) \\| (.+) \\|$");
+  /** A bullet of §22's list of rules judged in part: {@code - [LL-X-1] and [LL-X-2]: what a reviewer checks}. */
+  private static final Pattern IN_PART_BULLET = Pattern.compile("^- ((?:\\[LL-[A-Z]+-[0-9]+](?:,| and)? ?)+): (.+)$");
 
   private final Map<String, Rule> rules;
   private final Map<String, String> unjudgeable;
@@ -59,6 +61,8 @@ public final class RuleCatalog {
     Map<String, String[]> body = new LinkedHashMap<>();
     Map<String, String[]> summary = new LinkedHashMap<>();
     Map<String, String> unjudgeable = new LinkedHashMap<>();
+    Map<String, StringBuilder> inPart = new LinkedHashMap<>();
+    List<String> bullet = List.of();
     boolean inSummary = false;
     boolean inUnjudgeable = false;
     String heading = "";
@@ -73,6 +77,22 @@ public final class RuleCatalog {
         unjudgeable.put(unjudged.group(1), unjudged.group(2).trim());
         continue;
       }
+      Matcher partly = IN_PART_BULLET.matcher(line);
+      if (inUnjudgeable && partly.matches()) {
+        Matcher ids = ID.matcher(partly.group(1));
+        List<String> named = new ArrayList<>();
+        while (ids.find()) {
+          named.add(ids.group());
+          inPart.put(ids.group(), new StringBuilder(partly.group(2).trim()));
+        }
+        bullet = named;
+        continue;
+      }
+      if (inUnjudgeable && line.startsWith("  ") && !line.isBlank()) {
+        bullet.forEach(id -> inPart.get(id).append(' ').append(line.trim()));
+        continue;
+      }
+      bullet = List.of();
       Matcher rule = RULE_LINE.matcher(line);
       Matcher row = SUMMARY_ROW.matcher(line);
       if (!inSummary && rule.matches()) {
@@ -105,7 +125,9 @@ public final class RuleCatalog {
       if (!b[5].startsWith(s[4])) {
         defects.add(id + ": the summary puts it in section '" + s[4] + "' but the body has it under '" + b[5] + "'");
       }
-      rules.put(id, new Rule(id, Level.valueOf(b[1]), Side.valueOf(b[0].toUpperCase()), s[4], b[3], b[4], !b[2].isEmpty()));
+      StringBuilder part = inPart.get(id);
+      rules.put(id, new Rule(id, Level.valueOf(b[1]), Side.valueOf(b[0].toUpperCase()), s[4], b[3], b[4], !b[2].isEmpty(),
+          part == null ? "" : part.toString()));
     }
     for (String id : summary.keySet()) {
       if (!body.containsKey(id)) {
@@ -115,6 +137,13 @@ public final class RuleCatalog {
     for (String id : unjudgeable.keySet()) {
       if (!rules.containsKey(id)) {
         defects.add(id + " is listed as not judgeable on the wire but not defined in the body");
+      }
+    }
+    for (String id : inPart.keySet()) {
+      if (!rules.containsKey(id)) {
+        defects.add(id + " is listed as judged on the wire in part but not defined in the body");
+      } else if (unjudgeable.containsKey(id)) {
+        defects.add(id + " is listed both as not judgeable on the wire and as judged in part");
       }
     }
     return new RuleCatalog(rules, Map.copyOf(unjudgeable), List.copyOf(defects));

@@ -68,6 +68,21 @@ class RuleCatalogTest {
   }
 
   @Test
+  void rulesJudgedInPartCarryWhatAReviewerChecks() {
+    assertTrue(catalog.find("LL-DLV-12").orElseThrow().checkedInPart().orElseThrow().contains("restart"));
+    // One bullet naming two rules, its text running on over the next lines.
+    String both = catalog.find("LL-AUTH-6").orElseThrow().checkedInPart().orElseThrow();
+    assertEquals(both, catalog.find("LL-AUTH-7").orElseThrow().checkedInPart().orElseThrow());
+    assertTrue(both.endsWith("are left to a reviewer."), both);
+    assertTrue(catalog.find("LL-HB-3").orElseThrow().checkedInPart().isEmpty());
+    List<String> defects = RuleCatalog.parse(String.join("\n",
+        "## 22. Rules no wire check can judge",
+        "- [LL-ZZ-2]: half of it")).defects();
+    assertTrue(defects.contains("LL-ZZ-2 is listed as judged on the wire in part but not defined in the body"),
+        defects.toString());
+  }
+
+  @Test
   void defectsAreReportedNotSwallowed() {
     String doc = String.join("\n",
         "## 3. Transport",

@@ -31,7 +31,7 @@ public final class ConsoleSummary {
     for (Map.Entry<String, List<RuleVerdict>> section : bySection(report).entrySet()) {
       out.println("  " + section.getKey());
       for (RuleVerdict v : section.getValue()) {
-        out.println(String.format("    %-12s %-11s %-7s %s", VerdictText.label(v.status()), v.rule().id(),
+        out.println(String.format("    %-12s %-11s %-7s %s", VerdictText.label(v), v.rule().id(),
             v.rule().level(), v.rule().title()));
       }
     }
@@ -39,6 +39,11 @@ public final class ConsoleSummary {
     out.println("Rules: " + counts(report));
     Coverage coverage = report.coverage();
     out.println("Coverage: " + coverage.headline(side) + ".");
+    List<Rule> inPart = Coverage.passedInPart(report.ofCheckedSide());
+    if (!inPart.isEmpty()) {
+      wrap(out, "  passed in part (PROTOCOL.md §22 says what a reviewer checks of each): ",
+          inPart.stream().map(Rule::id).collect(Collectors.joining(", ")));
+    }
     for (RuleStatus status : List.of(RuleStatus.SKIPPED, RuleStatus.NOT_COVERED, RuleStatus.NOT_SELECTED)) {
       if (!coverage.unchecked(status).isEmpty()) {
         wrap(out, "  " + status.label() + ": ", coverage.ids(status));

@@ -10,12 +10,14 @@ import io.longlink.kit.run.RunReport;
 import io.longlink.kit.run.ScenarioResult;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.protocol.Protocol;
+import io.longlink.rules.Rule;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code report.html}: one self-contained page (no external CSS, scripts or fonts, so it can be
@@ -91,6 +93,11 @@ public final class HtmlReport {
         page.append("<li>").append(status.label()).append(": ").append(html(coverage.ids(status))).append("</li>\n");
       }
     }
+    List<Rule> inPart = Coverage.passedInPart(report.ofCheckedSide());
+    if (!inPart.isEmpty()) {
+      page.append("<li>passed in part, the rest left to a reviewer (PROTOCOL.md §22): ")
+          .append(html(inPart.stream().map(Rule::id).collect(Collectors.joining(", ")))).append("</li>\n");
+    }
     page.append("</ul>\n");
     List<RuleVerdict> skipped = report.withStatus(RuleStatus.SKIPPED);
     if (!skipped.isEmpty()) {
@@ -113,7 +120,7 @@ public final class HtmlReport {
     page.append("<tr class=\"rule ").append(status).append("\" id=\"").append(html(v.rule().id())).append("\">")
         .append("<td class=\"id\">").append(html(v.rule().id())).append("</td><td>").append(v.rule().level())
         .append("</td><td>").append(html(v.rule().title())).append("</td><td><span class=\"status ").append(status)
-        .append("\">").append(html(VerdictText.label(v.status()))).append("</span></td></tr>\n");
+        .append("\">").append(html(VerdictText.label(v))).append("</span></td></tr>\n");
     if (v.status() == RuleStatus.NOT_SELECTED) {
       return;
     }
@@ -121,6 +128,8 @@ public final class HtmlReport {
     if (v.status() == RuleStatus.FAILED || v.status() == RuleStatus.SKIPPED) {
       page.append("<p class=\"text\">").append(html(v.rule().text())).append("</p>");
     }
+    v.rule().checkedInPart().ifPresent(rest -> page.append("<p class=\"text\"><strong>Checked in part.</strong> ")
+        .append("A reviewer checks the rest (PROTOCOL.md §22): ").append(html(rest)).append("</p>"));
     for (ScenarioResult s : v.scenarios()) {
       scenario(page, s);
     }

@@ -98,6 +98,7 @@ public final class JsonReport {
     node.put("text", rule.text());
     node.put("retired", rule.retired());
     node.put("status", verdict.status().label());
+    rule.checkedInPart().ifPresent(rest -> node.put("checked_in_part", rest));
     ArrayNode scenarios = node.putArray("scenarios");
     verdict.scenarios().forEach(s -> scenarios.add(scenario(s)));
     return node;

@@ -97,7 +97,15 @@ public final class JunitXmlReport {
       case SKIPPED -> skipped(xml, "skipped: " + verdict.skipReason().orElse("no reason given"));
       case NOT_COVERED -> skipped(xml, "not covered: no scenario of the kit checks " + rule.id());
       case NOT_SELECTED -> skipped(xml, "not selected: excluded by --rules, --tags or the lack of --strict");
-      case PASSED -> { }
+      case PASSED -> {
+        if (verdict.passedInPart()) {
+          xml.writeCharacters("\n      ");
+          xml.writeStartElement("system-out");
+          text(xml, "passed in part; a reviewer checks the rest (PROTOCOL.md §22): " + rule.checkedInPart().orElseThrow());
+          xml.writeEndElement();
+          xml.writeCharacters("\n    ");
+        }
+      }
     }
     xml.writeEndElement();
   }

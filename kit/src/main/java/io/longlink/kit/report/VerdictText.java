@@ -25,13 +25,19 @@ final class VerdictText {
     };
   }
 
+  /** The label of a verdict: as {@link #label(RuleStatus)}, and PASS IN PART for a rule the kit checks only in part. */
+  static String label(RuleVerdict verdict) {
+    return verdict.passedInPart() ? "PASS IN PART" : label(verdict.status());
+  }
+
   /** {@code   PASS  LL-HB-3     Close silent clients: 4000   (1.6 s)}. */
   static String headline(RuleVerdict verdict) {
     String line = String.format("  %-4s  %-11s %s", label(verdict.status()), verdict.rule().id(), verdict.rule().title());
     if (verdict.scenarios().isEmpty()) {
       return line;
     }
-    return line + "   (" + Durations.human(verdict.span()) + counts(verdict) + ")";
+    return line + "   (" + Durations.human(verdict.span()) + counts(verdict)
+        + (verdict.passedInPart() ? "; checked in part" : "") + ")";
   }
 
   /** What went wrong, indented under the headline: the rule's text, expected, saw, timing, where; or why it was skipped. */

@@ -36,6 +36,14 @@ public record Coverage(int total, int checked, Map<RuleStatus, List<Rule>> unche
     return checked + " of " + total + " " + side + " rules checked";
   }
 
+  /**
+   * The rules that passed although the kit checks only part of them (PROTOCOL.md §22): a reviewer
+   * checks the rest, which {@link Rule#checkedInPart()} says.
+   */
+  public static List<Rule> passedInPart(List<RuleVerdict> verdicts) {
+    return verdicts.stream().filter(RuleVerdict::passedInPart).map(RuleVerdict::rule).toList();
+  }
+
   /** IDs of the unchecked rules of a status, comma-separated. */
   public String ids(RuleStatus status) {
     return unchecked(status).stream().map(Rule::id).collect(Collectors.joining(", "));

@@ -56,6 +56,11 @@ public record RuleVerdict(Rule rule, RuleStatus status, List<ScenarioResult> sce
     return new RuleVerdict(rule, status, List.of());
   }
 
+  /** Passed, on the part of the rule a wire check can judge: the rest is left to a reviewer (PROTOCOL.md §22). */
+  public boolean passedInPart() {
+    return status == RuleStatus.PASSED && rule.checkedInPart().isPresent();
+  }
+
   /** The failing scenario to show first: the earliest in feature/line order. */
   public Optional<ScenarioResult> firstFailure() {
     return scenarios.stream().filter(s -> s.status() == ScenarioStatus.FAILED).findFirst();

@@ -63,6 +63,9 @@ class ConsoleTest {
     assertTrue(out.contains("    NOT COVERED  LL-TR-2     MUST    Select the subprotocol"), out);
     assertTrue(out.contains("Coverage: " + report.coverage().headline("server") + "."), out);
     assertTrue(out.contains("  not-covered: LL-TR-2, LL-TR-3,"), out);
+    // LL-HB-4 is judged on the wire only in part (PROTOCOL.md §22): never a plain PASS.
+    assertTrue(out.contains("    PASS IN PART LL-HB-4     MUST    Any frame is a sign of life\n"), out);
+    assertTrue(out.contains("  passed in part (PROTOCOL.md §22 says what a reviewer checks of each): LL-HB-4\n"), out);
     assertTrue(out.contains("SKIPPED: 1 rule was NOT verified against this target:\n  LL-SEC-4  Verify signatures: "
         + "the target does not sign chats"), out);
     List<String> lines = lines(text);

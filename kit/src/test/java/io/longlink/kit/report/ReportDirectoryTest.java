@@ -95,6 +95,9 @@ class ReportDirectoryTest {
     assertEquals("not-covered", byId.get("LL-TR-2").get("status").asText());
     assertEquals("not-selected", byId.get("LL-HB-1").get("status").asText());
     assertEquals("passed", byId.get("LL-HB-3").get("status").asText());
+    assertTrue(byId.get("LL-HB-3").path("checked_in_part").isMissingNode(), "LL-HB-3 is checked whole");
+    assertTrue(byId.get("LL-HB-4").path("checked_in_part").asText().contains("control frames"),
+        "LL-HB-4 passed in part, saying what is left to a reviewer: " + byId.get("LL-HB-4"));
     JsonNode failure = byId.get("LL-HB-2").get("scenarios").get(1).get("failure");
     assertEquals("pong after 2300 ms", failure.get("actual").asText());
     assertEquals(2300, failure.get("timing").get("measured_ms").asLong());
