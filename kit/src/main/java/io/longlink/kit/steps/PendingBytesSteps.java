@@ -21,7 +21,9 @@ import java.time.Duration;
  * wire shows: the chat as sent plus the members the server adds (seq and ts from the ack, from,
  * redelivered false), encoded compactly. The server may count each delivery up to
  * {@link #TOLERANCE} bytes off, so the fill stops a tolerance per delivery short of the bound and
- * the chat that has to be refused passes it by as much.
+ * the chat that has to be refused passes it by as much. The bodies are of three-byte characters,
+ * so that a server counting characters, or UTF-16 units, instead of UTF-8 bytes lets the last
+ * chat in.
  */
 public final class PendingBytesSteps {
 
@@ -31,6 +33,8 @@ public final class PendingBytesSteps {
   static final int MAX_CHATS_TO_FILL = 64;
   private static final long LARGEST_SEQ = 9_007_199_254_740_991L;
   private static final MessageCodec CODEC = MessageCodec.create();
+  /** U+4E2D, three bytes in UTF-8 and one UTF-16 unit. */
+  private static final String WIDE = "\u4e2d";
 
   private final Cast cast;
   private final Links links;
@@ -49,7 +53,7 @@ public final class PendingBytesSteps {
     Link link = links.latest(from);
     AuthOk ok = link.authOk();
     long bound = ok.delivery().maxPendingBytes();
-    String body = "b".repeat((int) (ok.limits().maxMessageBytes() / 2));
+    String body = WIDE.repeat((int) (ok.limits().maxMessageBytes() / 6));
     long rate = ok.limits().rateMessages();
     Recipient recipient = ledger.toUser(to);
     String id = cast.nextMessageId();
@@ -57,7 +61,7 @@ public final class PendingBytesSteps {
       int n = scratch.queued.size();
       if (n + 2 >= ok.delivery().maxPending() || n >= MAX_CHATS_TO_FILL) {
         throw new NotApplicable("the target's delivery.max_pending_bytes is " + bound + "; filling it takes more chats of "
-            + body.length() + " bytes than delivery.max_pending (" + ok.delivery().maxPending() + ") or the kit's "
+            + body.getBytes(StandardCharsets.UTF_8).length + " bytes than delivery.max_pending (" + ok.delivery().maxPending() + ") or the kit's "
             + MAX_CHATS_TO_FILL + " allow (configure a smaller one on a test server to check LL-DLV-8 by bytes)");
       }
       if (n > 0 && n % rate == 0) {
@@ -78,8 +82,8 @@ public final class PendingBytesSteps {
     AuthOk ok = link.authOk();
     long needed = ok.delivery().maxPendingBytes() - scratch.queuedBytes + (scratch.queued.size() + 1L) * TOLERANCE + TOLERANCE;
     String id = cast.nextMessageId();
-    long body = needed - estimate(link, id, ledger.toUser(to), "p") + 1;
-    Chat chat = ledger.prepare(link, id, ledger.toUser(to), "p".repeat((int) Math.max(1, body)));
+    long bodyBytes = needed - estimate(link, id, ledger.toUser(to), "") + 1;
+    Chat chat = ledger.prepare(link, id, ledger.toUser(to), WIDE.repeat((int) Math.max(1, (bodyBytes + 2) / 3)));
     long frame = CODEC.encode(chat).getBytes(StandardCharsets.UTF_8).length;
     if (frame > ok.limits().maxMessageBytes()) {
       throw new NotApplicable("a chat whose delivery passes delivery.max_pending_bytes by the tolerance of PROTOCOL.md §11 "
