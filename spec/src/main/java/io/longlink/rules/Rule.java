@@ -14,17 +14,24 @@ import java.util.Optional;
  * @param retired whether the rule was withdrawn (its ID stays reserved)
  * @param inPart what of the rule no wire check judges (PROTOCOL.md §22, "judged on the wire only
  *     in part"), or empty when a check can judge all of it
+ * @param unjudgeable why no wire check can judge the rule at all (PROTOCOL.md §22's table), or empty
  */
 public record Rule(String id, Level level, Side side, String section, String title, String text, boolean retired,
-    String inPart) {
+    String inPart, String unjudgeable) {
 
   public Rule {
     inPart = inPart == null ? "" : inPart;
+    unjudgeable = unjudgeable == null ? "" : unjudgeable;
   }
 
   /** A rule a wire check can judge whole. */
   public Rule(String id, Level level, Side side, String section, String title, String text, boolean retired) {
-    this(id, level, side, section, title, text, retired, "");
+    this(id, level, side, section, title, text, retired, "", "");
+  }
+
+  /** Why no wire check can judge this rule, when PROTOCOL.md §22 says none can. */
+  public Optional<String> whyNotJudgeable() {
+    return unjudgeable.isEmpty() ? Optional.empty() : Optional.of(unjudgeable);
   }
 
   /** What a reviewer checks of this rule because no wire check can, when a check judges only part of it. */

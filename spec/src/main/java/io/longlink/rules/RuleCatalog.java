@@ -127,7 +127,7 @@ public final class RuleCatalog {
       }
       StringBuilder part = inPart.get(id);
       rules.put(id, new Rule(id, Level.valueOf(b[1]), Side.valueOf(b[0].toUpperCase()), s[4], b[3], b[4], !b[2].isEmpty(),
-          part == null ? "" : part.toString()));
+          part == null ? "" : part.toString(), unjudgeable.getOrDefault(id, "")));
     }
     for (String id : summary.keySet()) {
       if (!body.containsKey(id)) {

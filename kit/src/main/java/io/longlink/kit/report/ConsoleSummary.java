@@ -44,10 +44,17 @@ public final class ConsoleSummary {
       wrap(out, "  passed in part (PROTOCOL.md §22 says what a reviewer checks of each): ",
           inPart.stream().map(Rule::id).collect(Collectors.joining(", ")));
     }
-    for (RuleStatus status : List.of(RuleStatus.SKIPPED, RuleStatus.NOT_COVERED, RuleStatus.NOT_SELECTED)) {
-      if (!coverage.unchecked(status).isEmpty()) {
-        wrap(out, "  " + status.label() + ": ", coverage.ids(status));
-      }
+    if (!coverage.unchecked(RuleStatus.SKIPPED).isEmpty()) {
+      wrap(out, "  " + RuleStatus.SKIPPED.label() + ": ", coverage.ids(RuleStatus.SKIPPED));
+    }
+    if (!coverage.lackingAScenario().isEmpty()) {
+      wrap(out, "  " + RuleStatus.NOT_COVERED.label() + ": ", Coverage.ids(coverage.lackingAScenario()));
+    }
+    if (!coverage.leftToAReviewer().isEmpty()) {
+      wrap(out, "  no wire check can judge (PROTOCOL.md §22 says why): ", Coverage.ids(coverage.leftToAReviewer()));
+    }
+    if (!coverage.unchecked(RuleStatus.NOT_SELECTED).isEmpty()) {
+      wrap(out, "  " + RuleStatus.NOT_SELECTED.label() + ": ", coverage.ids(RuleStatus.NOT_SELECTED));
     }
     List<RuleVerdict> skipped = report.withStatus(RuleStatus.SKIPPED);
     if (!skipped.isEmpty()) {
@@ -115,11 +122,17 @@ public final class ConsoleSummary {
     if (skipped > 0) {
       text.append("; ").append(skipped).append(" rule").append(skipped == 1 ? "" : "s").append(" SKIPPED");
     }
-    long uncovered = report.withStatus(RuleStatus.NOT_COVERED).stream()
-        .filter(v -> report.selection().includes(v.rule().id())).count();
-    if (uncovered > 0) {
-      text.append("; ").append(uncovered).append(" selected rule").append(uncovered == 1 ? " has" : "s have")
+    List<RuleVerdict> uncovered = report.withStatus(RuleStatus.NOT_COVERED).stream()
+        .filter(v -> report.selection().includes(v.rule().id())).toList();
+    long gaps = uncovered.stream().filter(v -> v.rule().whyNotJudgeable().isEmpty()).count();
+    long reviewed = uncovered.size() - gaps;
+    if (gaps > 0) {
+      text.append("; ").append(gaps).append(" selected rule").append(gaps == 1 ? " has" : "s have")
           .append(" no scenario (NOT COVERED)");
+    }
+    if (reviewed > 0) {
+      text.append("; ").append(reviewed).append(" selected rule").append(reviewed == 1 ? " is" : "s are")
+          .append(" left to a reviewer (PROTOCOL.md §22)");
     }
     return text.toString();
   }

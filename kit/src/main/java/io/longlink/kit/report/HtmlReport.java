@@ -88,10 +88,21 @@ public final class HtmlReport {
       counts.add("<span class=\"status " + status.label() + "\">" + n + " " + status.label() + "</span>");
     }
     page.append(String.join(" ", counts)).append("</p>\n<ul>\n");
-    for (RuleStatus status : List.of(RuleStatus.SKIPPED, RuleStatus.NOT_COVERED, RuleStatus.NOT_SELECTED)) {
-      if (!coverage.unchecked(status).isEmpty()) {
-        page.append("<li>").append(status.label()).append(": ").append(html(coverage.ids(status))).append("</li>\n");
-      }
+    if (!coverage.unchecked(RuleStatus.SKIPPED).isEmpty()) {
+      page.append("<li>").append(RuleStatus.SKIPPED.label()).append(": ").append(html(coverage.ids(RuleStatus.SKIPPED)))
+          .append("</li>\n");
+    }
+    if (!coverage.lackingAScenario().isEmpty()) {
+      page.append("<li>").append(RuleStatus.NOT_COVERED.label()).append(": ")
+          .append(html(Coverage.ids(coverage.lackingAScenario()))).append("</li>\n");
+    }
+    if (!coverage.leftToAReviewer().isEmpty()) {
+      page.append("<li>no wire check can judge (PROTOCOL.md §22 says why): ")
+          .append(html(Coverage.ids(coverage.leftToAReviewer()))).append("</li>\n");
+    }
+    if (!coverage.unchecked(RuleStatus.NOT_SELECTED).isEmpty()) {
+      page.append("<li>").append(RuleStatus.NOT_SELECTED.label()).append(": ")
+          .append(html(coverage.ids(RuleStatus.NOT_SELECTED))).append("</li>\n");
     }
     List<Rule> inPart = Coverage.passedInPart(report.ofCheckedSide());
     if (!inPart.isEmpty()) {
@@ -134,7 +145,8 @@ public final class HtmlReport {
       scenario(page, s);
     }
     if (v.status() == RuleStatus.NOT_COVERED) {
-      page.append("No scenario of the kit checks this rule.");
+      page.append(v.rule().whyNotJudgeable().map(why -> "No wire check can judge this rule (PROTOCOL.md §22): " + html(why))
+          .orElse("No scenario of the kit checks this rule."));
     }
     page.append("</td></tr>\n");
   }

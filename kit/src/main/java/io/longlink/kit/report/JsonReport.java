@@ -99,6 +99,7 @@ public final class JsonReport {
     node.put("retired", rule.retired());
     node.put("status", verdict.status().label());
     rule.checkedInPart().ifPresent(rest -> node.put("checked_in_part", rest));
+    rule.whyNotJudgeable().ifPresent(why -> node.put("no_wire_check", why));
     ArrayNode scenarios = node.putArray("scenarios");
     verdict.scenarios().forEach(s -> scenarios.add(scenario(s)));
     return node;

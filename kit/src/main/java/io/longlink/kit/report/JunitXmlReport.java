@@ -95,7 +95,8 @@ public final class JunitXmlReport {
         xml.writeCharacters("\n    ");
       }
       case SKIPPED -> skipped(xml, "skipped: " + verdict.skipReason().orElse("no reason given"));
-      case NOT_COVERED -> skipped(xml, "not covered: no scenario of the kit checks " + rule.id());
+      case NOT_COVERED -> skipped(xml, rule.whyNotJudgeable().map(why -> "left to a reviewer: no wire check can judge "
+          + rule.id() + " (PROTOCOL.md §22): " + why).orElse("not covered: no scenario of the kit checks " + rule.id()));
       case NOT_SELECTED -> skipped(xml, "not selected: excluded by --rules, --tags or the lack of --strict");
       case PASSED -> {
         if (verdict.passedInPart()) {

@@ -48,4 +48,19 @@ public record Coverage(int total, int checked, Map<RuleStatus, List<Rule>> unche
   public String ids(RuleStatus status) {
     return unchecked(status).stream().map(Rule::id).collect(Collectors.joining(", "));
   }
+
+  /** The rules without a scenario that PROTOCOL.md §22 leaves to a reviewer: no wire check can judge them. */
+  public List<Rule> leftToAReviewer() {
+    return unchecked(RuleStatus.NOT_COVERED).stream().filter(r -> r.whyNotJudgeable().isPresent()).toList();
+  }
+
+  /** The rules without a scenario that a wire check could judge: the kit's gaps. */
+  public List<Rule> lackingAScenario() {
+    return unchecked(RuleStatus.NOT_COVERED).stream().filter(r -> r.whyNotJudgeable().isEmpty()).toList();
+  }
+
+  /** IDs, comma-separated. */
+  public static String ids(List<Rule> rules) {
+    return rules.stream().map(Rule::id).collect(Collectors.joining(", "));
+  }
 }
