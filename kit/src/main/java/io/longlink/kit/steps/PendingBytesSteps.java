@@ -21,9 +21,9 @@ import java.time.Duration;
  * wire shows: the chat as sent plus the members the server adds (seq and ts from the ack, from,
  * redelivered false), encoded compactly. The server may count each delivery up to
  * {@link #TOLERANCE} bytes off, so the fill stops a tolerance per delivery short of the bound and
- * the chat that has to be refused passes it by as much. The bodies are of three-byte characters,
- * so that a server counting characters, or UTF-16 units, instead of UTF-8 bytes lets the last
- * chat in.
+ * the chat that has to be refused passes it by as much. The bodies are of two-, three- and
+ * four-byte characters (one outside the BMP), so that a server counting characters or UTF-16
+ * units instead of UTF-8 bytes, or one that counts one width wrong, lets the last chat in.
  */
 public final class PendingBytesSteps {
 
@@ -33,8 +33,9 @@ public final class PendingBytesSteps {
   static final int MAX_CHATS_TO_FILL = 64;
   private static final long LARGEST_SEQ = 9_007_199_254_740_991L;
   private static final MessageCodec CODEC = MessageCodec.create();
-  /** U+4E2D, three bytes in UTF-8 and one UTF-16 unit. */
-  private static final String WIDE = "\u4e2d";
+  /** é, U+0800, 中 and 😀: 2 + 3 + 3 + 4 = 12 bytes in UTF-8, 5 UTF-16 units, 4 characters. */
+  private static final String WIDE = "\u00e9\u0800\u4e2d\ud83d\ude00";
+  private static final int WIDE_BYTES = 12;
 
   private final Cast cast;
   private final Links links;
@@ -53,7 +54,7 @@ public final class PendingBytesSteps {
     Link link = links.latest(from);
     AuthOk ok = link.authOk();
     long bound = ok.delivery().maxPendingBytes();
-    String body = WIDE.repeat((int) (ok.limits().maxMessageBytes() / 6));
+    String body = WIDE.repeat((int) (ok.limits().maxMessageBytes() / 2 / WIDE_BYTES));
     long rate = ok.limits().rateMessages();
     Recipient recipient = ledger.toUser(to);
     String id = cast.nextMessageId();
@@ -83,7 +84,7 @@ public final class PendingBytesSteps {
     long needed = ok.delivery().maxPendingBytes() - scratch.queuedBytes + (scratch.queued.size() + 1L) * TOLERANCE + TOLERANCE;
     String id = cast.nextMessageId();
     long bodyBytes = needed - estimate(link, id, ledger.toUser(to), "") + 1;
-    Chat chat = ledger.prepare(link, id, ledger.toUser(to), WIDE.repeat((int) Math.max(1, (bodyBytes + 2) / 3)));
+    Chat chat = ledger.prepare(link, id, ledger.toUser(to), WIDE.repeat((int) Math.max(1, (bodyBytes + WIDE_BYTES - 1) / WIDE_BYTES)));
     long frame = CODEC.encode(chat).getBytes(StandardCharsets.UTF_8).length;
     if (frame > ok.limits().maxMessageBytes()) {
       throw new NotApplicable("a chat whose delivery passes delivery.max_pending_bytes by the tolerance of PROTOCOL.md §11 "
