@@ -2,6 +2,7 @@ package io.longlink.kit.run;
 
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.wire.RunBudget;
+import io.longlink.kit.wire.ScenarioDeadline;
 import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
 import io.longlink.rules.RuleCatalog;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
@@ -36,12 +38,20 @@ public final class ConformanceRunner {
   public static final String CLIENT_GLUE = "io.longlink.kit.client.steps";
   /** Scenarios mostly wait on timers, so several run at once. */
   public static final int DEFAULT_PARALLELISM = 8;
+  /**
+   * A run's deadline, unless one is given, is this many times what its scenarios take at most by
+   * their own deadlines ({@link ScenarioDeadline#BASE} and four slacks each, as many at once as
+   * the parallelism allows), and a minute more: a safety net for a step that waits on something
+   * its scenario's deadline does not end, so that a run always ends with verdicts and reports.
+   */
+  static final int RUN_DEADLINE_FACTOR = 3;
 
   private final RuleCatalog catalog;
   private final FeatureSource features;
   private final String glue;
   private final int parallelism;
   private final Map<String, String> extraParameters;
+  private final Duration runDeadline;
 
   private ConformanceRunner(Builder builder) {
     this.catalog = builder.catalog == null ? RuleCatalog.load() : builder.catalog;
@@ -49,6 +59,7 @@ public final class ConformanceRunner {
     this.glue = builder.glue;
     this.parallelism = builder.parallelism;
     this.extraParameters = Map.copyOf(builder.extraParameters);
+    this.runDeadline = builder.runDeadline;
   }
 
   public static Builder builder() {
@@ -82,13 +93,32 @@ public final class ConformanceRunner {
         effectiveParallelism, listener, redactor(settings));
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
-    try {
-      // The same features again: their problems are known already.
-      launcher().execute(request(selection, effectiveParallelism, new DiscoveryProblems()), collector);
-    } catch (DiscoveryIssueException e) {
-      if (errors.isEmpty()) {
-        errors.add(e.getMessage().strip());
+    Duration deadline = runDeadline != null ? runDeadline
+        : deadlineFor(everything.scenarios().size(), effectiveParallelism, settings.timingSlack());
+    AtomicReference<String> discoveryIssue = new AtomicReference<>();
+    Thread engine = new Thread(() -> {
+      try {
+        // The same features again: their problems are known already.
+        launcher().execute(request(selection, effectiveParallelism, new DiscoveryProblems()), collector);
+      } catch (DiscoveryIssueException e) {
+        discoveryIssue.set(e.getMessage().strip());
       }
+    }, "conformance-run");
+    engine.setDaemon(true);
+    engine.start();
+    try {
+      engine.join(deadline.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (engine.isAlive()) {
+      // Abandoned first: a step the interrupt wakes must not finish its scenario as passed.
+      collector.abandon("the run passed its deadline of " + deadline.toSeconds() + " s (" + RUN_DEADLINE_FACTOR
+          + " times what its scenarios' own deadlines allow); the scenarios still running were stopped");
+      engine.interrupt();
+    }
+    if (discoveryIssue.get() != null && errors.isEmpty()) {
+      errors.add(discoveryIssue.get());
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
 
@@ -106,6 +136,12 @@ public final class ConformanceRunner {
     errors.addAll(collector.errors());
     return new RunReport(settings, selection, effectiveParallelism, started, duration, verdicts, errors,
         collector.driverErrors());
+  }
+
+  static Duration deadlineFor(int scenarios, int parallelism, Duration slack) {
+    long rounds = (scenarios + parallelism - 1L) / Math.max(1, parallelism);
+    Duration perScenario = ScenarioDeadline.BASE.plus(slack.multipliedBy(4));
+    return perScenario.multipliedBy(Math.max(1, rounds) * RUN_DEADLINE_FACTOR).plusMinutes(1);
   }
 
   /** Tokens, keys and extra handshake headers (a gateway's API key) never reach a report. */
@@ -162,6 +198,7 @@ public final class ConformanceRunner {
     private String glue;
     private int parallelism = DEFAULT_PARALLELISM;
     private final Map<String, String> extraParameters = new LinkedHashMap<>();
+    private Duration runDeadline;
 
     private Builder() {}
 
@@ -189,6 +226,18 @@ public final class ConformanceRunner {
         throw new IllegalArgumentException("parallelism is " + parallelism + "; it must be 1 or more");
       }
       this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * How long a run may take before its unfinished scenarios fail and it ends; default {@link
+     * #RUN_DEADLINE_FACTOR} times what the scenarios' own deadlines allow.
+     */
+    public Builder runDeadline(Duration deadline) {
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("the run deadline is " + deadline + "; it must be positive");
+      }
+      this.runDeadline = deadline;
       return this;
     }
 

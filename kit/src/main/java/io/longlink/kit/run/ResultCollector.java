@@ -45,6 +45,8 @@ final class ResultCollector implements TestExecutionListener {
   private final Map<UniqueId, String> containerOutcomes = new HashMap<>();
   private final List<String> errors = new ArrayList<>();
   private final List<String> driverErrors = new ArrayList<>();
+  private TestPlan plan;
+  private boolean abandoned;
 
   ResultCollector(List<Rule> selected, Set<String> standing, int parallelism, RuleListener listener, Redactor redactor) {
     this.selected = new HashMap<>();
@@ -58,6 +60,7 @@ final class ResultCollector implements TestExecutionListener {
 
   @Override
   public synchronized void testPlanExecutionStarted(TestPlan plan) {
+    this.plan = plan;
     List<TestIdentifier> tests = TestPlans.tests(plan);
     for (TestIdentifier test : tests) {
       for (String id : judgedRuleIds(ScenarioRef.of(test))) {
@@ -145,6 +148,28 @@ final class ResultCollector implements TestExecutionListener {
     return Optional.empty();
   }
 
+  /**
+   * Ends the run before the engine has: every scenario of the plan not finished yet fails, saying
+   * {@code why} and whether it had started, so that each selected rule still gets a verdict; what
+   * the engine reports later is ignored.
+   */
+  synchronized void abandon(String why) {
+    if (plan != null) {
+      for (TestIdentifier test : TestPlans.tests(plan)) {
+        if (!recorded.contains(test.getUniqueIdObject())) {
+          Start start = starts.get(test.getUniqueIdObject());
+          String message = start == null ? "did not run: " + why
+              : "did not finish: " + why + "; it had run for " + Duration.ofNanos(System.nanoTime() - start.nanos()).toSeconds()
+                  + " s, waiting on a step that its own deadline did not end";
+          record(test, ScenarioResult.failed(ScenarioRef.of(test), start == null ? Instant.now() : start.at(),
+              Duration.ZERO, new Failure(message, null, null, null, null)), List.of(), true);
+        }
+      }
+    }
+    errors.add(why);
+    abandoned = true;
+  }
+
   /** Failures outside scenarios: engine, feature or outline containers. */
   synchronized List<String> errors() {
     return List.copyOf(errors);
@@ -158,7 +183,7 @@ final class ResultCollector implements TestExecutionListener {
    * have breached it.
    */
   private void record(TestIdentifier test, ScenarioResult unredacted, List<String> blamed, boolean ownHeld) {
-    if (!recorded.add(test.getUniqueIdObject())) {
+    if (abandoned || !recorded.add(test.getUniqueIdObject())) {
       return;
     }
     ScenarioResult result = unredacted.redacted(redactor);
