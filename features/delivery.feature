@@ -19,6 +19,15 @@ Feature: Delivery, offline delivery and resume (PROTOCOL.md §11)
     Then bob receives that chat again, marked redelivered, between the ack timeout and twice the ack timeout after the first time
     And bob receives that chat a third time, marked redelivered, between the ack timeout and twice the ack timeout after the second time
 
+  @LL-DLV-2 @must
+  Scenario: A delivery that waited for its recipient's session is sent again on time too
+    Given bob has no session
+    And alice has a session
+    When alice sends bob a chat
+    And bob has a session again
+    And bob receives that chat and does not acknowledge it
+    Then bob receives that chat again, marked redelivered, between the ack timeout and twice the ack timeout after the first time
+
   @LL-DLV-3 @must
   Scenario: An acknowledged delivery is not sent again
     Given alice and bob have sessions
