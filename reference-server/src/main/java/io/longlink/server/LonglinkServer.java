@@ -149,7 +149,7 @@ public final class LonglinkServer implements AutoCloseable {
 
   private static void warnAboutViolations(ServerConfig config) {
     for (Violation v : config.violations().asSet()) {
-      LOG.warn("*** RULE VIOLATION SWITCHED ON: {} - this server {} ***", v.ruleId(), v.behaviour());
+      LOG.warn("*** RULE VIOLATION SWITCHED ON: {} - this server {} ***", v.switchId(), v.behaviour());
     }
     if (!config.violations().isEmpty()) {
       LOG.warn("*** This server breaks PROTOCOL.md on purpose, for conformance-kit tests. Never run it for real users. ***");

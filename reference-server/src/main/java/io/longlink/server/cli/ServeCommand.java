@@ -224,7 +224,7 @@ public final class ServeCommand implements Callable<Integer> {
   private static void printViolations(PrintWriter out) {
     RuleCatalog rules = RuleCatalog.load();
     for (Violation v : Violation.values()) {
-      out.println(v.ruleId() + "  " + v.behaviour());
+      out.println(v.switchId() + "  " + v.behaviour());
       rules.find(v.ruleId()).ifPresent(r -> out.println("    rule: " + r.text()));
     }
   }

@@ -5,8 +5,9 @@ import io.longlink.model.ErrorMessage;
 import io.longlink.protocol.ErrorCode;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.limits.RateLimiter;
+import io.longlink.server.limits.RateLimit;
 import io.longlink.server.messaging.Errors;
+import io.longlink.server.violation.RateLimitFaults;
 import io.longlink.server.violation.Violation;
 import io.longlink.server.violation.Violations;
 import io.longlink.signing.ChatSignature;
@@ -18,7 +19,7 @@ import io.longlink.signing.ChatSignature;
  */
 final class ChatGuard {
 
-  private final RateLimiter limiter;
+  private final RateLimit limiter;
   private final long rateMessages;
   private final long rateWindowMs;
   private final byte[] signingKey;
@@ -29,15 +30,19 @@ final class ChatGuard {
     this.violations = config.violations();
     this.rateMessages = config.millis(SessionParameter.RATE_MESSAGES);
     this.rateWindowMs = config.millis(SessionParameter.RATE_WINDOW_MS);
-    long limit = violations.has(Violation.LIM_4) ? Math.max(1, rateMessages / 2) : rateMessages;
-    this.limiter = violations.has(Violation.LIM_3) ? null : new RateLimiter((int) limit, rateWindowMs);
+    this.limiter = RateLimitFaults.forConnection(violations, (int) rateMessages, rateWindowMs);
     this.signingKey = config.signing() ? ChatSignature.hmac(config.signingSecret(), "longlink-signing-key:" + user) : null;
     this.replayWindowMs = config.millis(SessionParameter.REPLAY_WINDOW_MS);
   }
 
+  /** Counts a join or a leave against the rate; the error when it is over the limit. */
+  ErrorMessage membershipRate(String ref, long nowMs) {
+    return violations.has(Violation.LIM_3_CHATS_ONLY) ? null : rate(ref, nowMs);
+  }
+
   /** Counts one rate-limited message; the error when it is over the limit. */
   ErrorMessage rate(String ref, long nowMs) {
-    long wait = limiter == null ? 0 : limiter.tryAcquire(nowMs);
+    long wait = limiter.tryAcquire(nowMs);
     if (wait == 0) {
       return null;
     }

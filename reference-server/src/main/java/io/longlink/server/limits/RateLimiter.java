@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
  * connection already had {@code limit} messages accepted in the last {@code windowMs}. Keeps the
  * acceptance times of at most {@code limit} messages. One per connection; not thread-safe.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RateLimit {
 
   private final int limit;
   private final long windowMs;
@@ -22,6 +22,7 @@ public final class RateLimiter {
   }
 
   /** Records an acceptance and returns 0, or returns how many ms until the oldest acceptance leaves the window. */
+  @Override
   public long tryAcquire(long nowMs) {
     while (!accepted.isEmpty() && accepted.peekFirst() <= nowMs - windowMs) {
       accepted.pollFirst();

@@ -7,7 +7,10 @@ import java.util.Optional;
  * The ways the reference server can be told to break one server rule of PROTOCOL.md, so that the
  * conformance kit can prove that each of its checks fails against a server that breaks the rule.
  * One switch per server rule the kit checks (every MUST rule that can be observed on the wire,
- * and the SHOULD rules with scenarios); off unless asked for.
+ * and the SHOULD rules with scenarios), named for its rule; off unless asked for. A rule that
+ * different bugs break in ways that different scenarios see has more switches, each named for
+ * its rule and a variant ({@code LL-LIM-3/anchored}), so that every one of those scenarios is
+ * shown to fail.
  */
 public enum Violation {
   TR_2("LL-TR-2", "does not select the longlink.v1 subprotocol in the handshake response"),
@@ -60,8 +63,13 @@ public enum Violation {
   DD_5("LL-DD-5", "remembers chats it refused, and acks them as duplicates later"),
   LIM_1("LL-LIM-1", "counts limits.max_message_bytes in characters, not UTF-8 bytes"),
   LIM_2("LL-LIM-2", "closes with 1009 frames above half of limits.max_message_bytes"),
-  LIM_3("LL-LIM-3", "has no rate limit"),
+  LIM_3("LL-LIM-3", "counts the rate in fixed windows of limits.rate_window_ms aligned to the clock, not in a sliding window"),
+  LIM_3_ANCHORED("LL-LIM-3", "anchored", "counts the rate in fixed windows that start with the first message after the last window ended"),
+  LIM_3_NONE("LL-LIM-3", "none", "has no rate limit"),
+  LIM_3_CHATS_ONLY("LL-LIM-3", "chats-only", "counts chats against the rate limit, but not joins and leaves"),
+  LIM_3_ACTS("LL-LIM-3", "acts", "refuses a chat over the rate with rate_limited, then acks and delivers it all the same"),
   LIM_4("LL-LIM-4", "rate limits at half of limits.rate_messages"),
+  LIM_4_REFUSED("LL-LIM-4", "refused", "counts the messages it refused for rate against the rate too"),
   LIM_5("LL-LIM-5", "counts pings and delivery acks against the rate limit"),
   LIM_6("LL-LIM-6", "has no limit of connections per user"),
   LIM_9("LL-LIM-9", "never closes connections that do not complete the WebSocket upgrade"),
@@ -83,11 +91,22 @@ public enum Violation {
   SHUT_3("LL-SHUT-3", "closes with 4009 without sending goaway first");
 
   private final String ruleId;
+  private final String variant;
   private final String behaviour;
 
   Violation(String ruleId, String behaviour) {
+    this(ruleId, null, behaviour);
+  }
+
+  Violation(String ruleId, String variant, String behaviour) {
     this.ruleId = ruleId;
+    this.variant = variant;
     this.behaviour = behaviour;
+  }
+
+  /** What {@code --violate} takes: the rule, or the rule and the variant, e.g. {@code LL-LIM-3/anchored}. */
+  public String switchId() {
+    return variant == null ? ruleId : ruleId + "/" + variant;
   }
 
   /** The rule this switch breaks, e.g. {@code LL-HB-2}. */
@@ -100,8 +119,8 @@ public enum Violation {
     return behaviour;
   }
 
-  /** The switch that breaks this rule. */
-  public static Optional<Violation> forRule(String ruleId) {
-    return Arrays.stream(values()).filter(v -> v.ruleId.equals(ruleId)).findFirst();
+  /** The switch with this {@link #switchId()}: a rule's ID names its first switch. */
+  public static Optional<Violation> forRule(String switchId) {
+    return Arrays.stream(values()).filter(v -> v.switchId().equals(switchId)).findFirst();
   }
 }
