@@ -9,6 +9,7 @@ import io.longlink.kit.run.RuleSelection;
 import io.longlink.kit.run.RuleStatus;
 import io.longlink.kit.run.RuleVerdict;
 import io.longlink.kit.run.RunReport;
+import io.longlink.kit.run.ScenarioStatus;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.rules.Level;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -82,9 +84,13 @@ class ViolationProofIT {
 
   @TestFactory
   Stream<DynamicTest> theKitCatchesEveryViolation() {
-    return Arrays.stream(Violation.values()).map(v -> DynamicTest.dynamicTest(v.ruleId() + " " + v.behaviour(), () -> {
+    Map<String, Set<String>> failedScenarios = new ConcurrentHashMap<>();
+    Stream<DynamicTest> switches = Arrays.stream(Violation.values()).map(v -> DynamicTest.dynamicTest(v.switchId() + " " + v.behaviour(), () -> {
       boolean should = RUNNER.catalog().find(v.ruleId()).orElseThrow().level() == Level.SHOULD;
       RunReport report = check(v, should);
+      report.verdict(v.ruleId()).ifPresent(verdict -> verdict.scenarios().stream()
+          .filter(r -> r.status() == ScenarioStatus.FAILED)
+          .forEach(r -> failedScenarios.computeIfAbsent(v.ruleId(), k -> ConcurrentHashMap.newKeySet()).add(r.name())));
       Set<String> failed = ids(report, RuleStatus.FAILED);
       assertTrue(failed.contains(v.ruleId()), () -> v.ruleId() + " passed against a server that " + v.behaviour()
           + ": its scenarios cannot fail. Failed instead: " + failed);
@@ -95,6 +101,30 @@ class ViolationProofIT {
           + describe(report, unexpected));
       assertEquals(1, report.exitCode(), "a failed rule fails the run, a SHOULD rule too when --strict selected it");
     }));
+    return Stream.concat(switches, Stream.of(DynamicTest.dynamicTest(
+        "every scenario of a rule with several switches fails under one of them", () -> everyScenarioFails(failedScenarios))));
+  }
+
+  /**
+   * A rule gets more switches when one bug cannot fail all its scenarios (LL-LIM-3: a fixed
+   * window passes the burst, no limit at all passes nothing): then each scenario has to fail
+   * under one of them, or it is a scenario nothing has shown can fail.
+   */
+  private static void everyScenarioFails(Map<String, Set<String>> failedScenarios) {
+    var discovery = RUNNER.discoverAll();
+    Map<String, Long> switchesPerRule = Arrays.stream(Violation.values())
+        .collect(Collectors.groupingBy(Violation::ruleId, Collectors.counting()));
+    StringBuilder never = new StringBuilder();
+    switchesPerRule.forEach((rule, count) -> {
+      if (count > 1) {
+        for (var scenario : discovery.scenariosFor(rule)) {
+          if (!failedScenarios.getOrDefault(rule, Set.of()).contains(scenario.name())) {
+            never.append("\n  ").append(rule).append(": ").append(scenario.name());
+          }
+        }
+      }
+    });
+    assertEquals("", never.toString(), "scenarios that no switch of their rule made fail");
   }
 
   /**
