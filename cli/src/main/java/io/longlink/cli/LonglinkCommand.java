@@ -1,6 +1,7 @@
 package io.longlink.cli;
 
 import io.longlink.cli.check.CheckCommand;
+import io.longlink.cli.load.LoadCommand;
 import io.longlink.cli.rules.RulesCommand;
 import io.longlink.server.cli.ServeCommand;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         CheckCommand.class,
         RulesCommand.class,
+        LoadCommand.class,
         HelpCommand.class,
     },
     footer = {"", "Exit codes: 0 no selected rule failed; 1 one did (with --strict, a SHOULD rule too), or the run broke; "
@@ -66,7 +68,7 @@ public final class LonglinkCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "no command given; use `longlink check server [URL]` to check a "
-        + "server (the embedded reference server without a URL), `longlink rules` to list the rules, or `longlink serve` "
-        + "to run the reference server");
+        + "server (the embedded reference server without a URL), `longlink rules` to list the rules, `longlink serve` "
+        + "to run the reference server, or `longlink load [URL]` to put a server under load");
   }
 }

@@ -37,6 +37,23 @@ class UsageErrorsTest {
   }
 
   @Test
+  void loadOnlyLoopbackUnlessAllowed() {
+    says(usageError(Cli.packaged(Map.of("LONGLINK_JWT_SECRET", "0123456789abcdef0123456789abcdef")), "load",
+        "ws://example.com/ws"), "URL ws://example.com/ws is not on a loopback address", "--allow-remote");
+  }
+
+  @Test
+  void loadNamesTheOptionOutOfRange() {
+    says(usageError("load", "--connections", "1", "--chaos", "2"), "--connections is 1", "--chaos is 2.0",
+        "0 to 1");
+  }
+
+  @Test
+  void loadOfAServerNeedsItsJwtSecret() {
+    says(usageError("load", "ws://127.0.0.1:9/ws"), "no JWT secret", "LONGLINK_JWT_SECRET");
+  }
+
+  @Test
   void checkWithoutWhat() {
     says(usageError("check"), "longlink check: say what to check: `longlink check server URL`");
   }

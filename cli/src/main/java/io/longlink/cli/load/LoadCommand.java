@@ -1,0 +1,217 @@
+package io.longlink.cli.load;
+
+import io.longlink.cli.CliContext;
+import io.longlink.cli.ExitCodes;
+import io.longlink.cli.LonglinkCommand;
+import io.longlink.cli.TargetUnreachableException;
+import io.longlink.cli.UsageException;
+import io.longlink.kit.settings.JwtTokenSource;
+import io.longlink.load.LoadPlan;
+import io.longlink.load.LoadReport;
+import io.longlink.load.LoadRun;
+import io.longlink.server.LonglinkServer;
+import io.longlink.server.config.Profile;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.violation.Violation;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code longlink load [URL]}: many users chatting at a target rate, optionally on a dying network; counts what was lost. */
+@Command(
+    name = "load",
+    sortOptions = false,
+    description = {"Connects many users to a Longlink server, one connection each, sends direct chats at a target rate, "
+        + "and reports what was acked, delivered, lost (acked, never delivered) and duplicated (delivered twice), "
+        + "with latencies measured from each chat's intended send time. Without a URL it loads an embedded "
+        + "reference server in this JVM (for figures, run `longlink serve` as its own process and give its URL)."},
+    footer = {"", "Environment: LONGLINK_JWT_SECRET and LONGLINK_SIGNING_SECRET stand in for --jwt-secret and --signing-secret.",
+        "Exit codes: 0 nothing acked was lost or delivered twice and every user connected; 1 otherwise; 2 bad usage or "
+            + "unreachable server; 3 internal error."})
+public final class LoadCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private LonglinkCommand parent;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+      description = "The server's WebSocket URL, ws:// or wss://, on a loopback address unless --allow-remote.")
+  private String url;
+
+  @Option(names = "--connections", paramLabel = "N", defaultValue = "1000",
+      description = "Users, one connection each, 2-100000 (default ${DEFAULT-VALUE}).")
+  private int connections;
+
+  @Option(names = "--rate", paramLabel = "CHATS_PER_S", defaultValue = "1000",
+      description = "Chats per second, all senders together, 1-1000000 (default ${DEFAULT-VALUE}).")
+  private int rate;
+
+  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "30",
+      description = "How long chats are sent, 1-86400 s (default ${DEFAULT-VALUE}).")
+  private int durationSeconds;
+
+  @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
+      description = "Seconds of chats at the same rate before --duration starts, 0-3600 (default ${DEFAULT-VALUE}): "
+          + "counted for lost and duplicated, left out of the latencies, so that a cold JIT is not reported as the server.")
+  private int warmupSeconds;
+
+  @Option(names = "--chaos", paramLabel = "SHARE", defaultValue = "0",
+      description = "The share of open connections dropped every second without a close frame, 0-1, e.g. 0.01 "
+          + "(default ${DEFAULT-VALUE}); they reconnect with the protocol's backoff and resume.")
+  private double chaos;
+
+  @Option(names = "--body-bytes", paramLabel = "N", defaultValue = "64",
+      description = "Bytes of each chat's body, 1-65536 (default ${DEFAULT-VALUE}).")
+  private int bodyBytes;
+
+  @Option(names = "--connect-concurrency", paramLabel = "N", defaultValue = "100",
+      description = "Opening handshakes in flight at once, 1-10000 (default ${DEFAULT-VALUE}).")
+  private int connectConcurrency;
+
+  @Option(names = "--drain", paramLabel = "SECONDS", defaultValue = "20",
+      description = "Seconds to wait after the last send for acks and deliveries still owed, 1-600 (default "
+          + "${DEFAULT-VALUE}); what is still missing then counts as lost. Give at least the server's redelivery "
+          + "interval and the clients' longest backoff.")
+  private int drainSeconds;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON (format longlink-load/1) to FILE.")
+  private Path report;
+
+  @Option(names = "--jwt-secret", paramLabel = "SECRET",
+      description = "The HS256 secret the server verifies tokens with. Better: set LONGLINK_JWT_SECRET.")
+  private String jwtSecret;
+
+  @Option(names = "--jwt-issuer", paramLabel = "ISS", description = "The iss claim of the tokens, if the server checks it.")
+  private String issuer;
+
+  @Option(names = "--jwt-audience", paramLabel = "AUD", description = "The aud claim of the tokens, if the server checks it.")
+  private String audience;
+
+  @Option(names = "--signing-secret", paramLabel = "SECRET",
+      description = "The secret the server derives chat signing keys from, if it signs chats. Better: set LONGLINK_SIGNING_SECRET.")
+  private String signingSecret;
+
+  @Option(names = "--allow-remote", description = "Allow a URL whose host is not a loopback address: load only servers you run.")
+  private boolean allowRemote;
+
+  @Option(names = "--violate", paramLabel = "RULE-ID",
+      description = "Without a URL only: make the embedded reference server break this rule (repeatable), e.g. LL-DLV-4, "
+          + "to watch the run count what it loses.")
+  private List<String> violate = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    CliContext context = parent.context();
+    PrintWriter out = spec.commandLine().getOut();
+    if (url != null && !violate.isEmpty()) {
+      throw new UsageException("--violate works only on the embedded reference server: leave out the URL");
+    }
+    byte[] embeddedSecret = url == null ? randomSecret() : null;
+    JwtTokenSource tokens = url == null ? new JwtTokenSource(embeddedSecret, null, null, null) : tokens(context);
+    LoadPlan plan;
+    try {
+      // Checked before anything starts; the embedded server's URL replaces the placeholder.
+      plan = new LoadPlan(url == null ? URI.create("ws://127.0.0.1/embedded") : loopbackUri(url), tokens::token,
+          tokens::signingKey, connections, rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds),
+          chaos, bodyBytes, connectConcurrency, Duration.ofSeconds(drainSeconds), runId());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    LonglinkServer embedded = null;
+    try {
+      if (url == null) {
+        ServerConfig.Builder config = ServerConfig.builder(Profile.DEFAULT).host("127.0.0.1").port(0).jwtSecret(embeddedSecret);
+        for (String id : violate) {
+          config.violate(Violation.forRule(id).orElseThrow(() -> new UsageException("--violate " + id
+              + ": the reference server has no switch for that rule; `longlink serve --list-violations` lists them")));
+        }
+        embedded = LonglinkServer.start(config.build());
+        plan = plan.withUri(embedded.uri());
+      }
+      URI target = plan.uri();
+      out.println("longlink load " + target + ": " + connections + " users, " + rate + " chats/s for " + durationSeconds
+          + " s after " + warmupSeconds + " s of warm-up" + (chaos > 0 ? ", dropping " + chaos + " of connections a second" : "")
+          + ", run " + plan.runId());
+      out.flush();
+      LoadReport result = LoadRun.run(plan, line -> {
+        out.println(line);
+        out.flush();
+      });
+      if (result.established() == 0) {
+        throw new TargetUnreachableException("no user got a session at " + target
+            + ": check the URL, that the server runs, and the JWT secret; nothing was loaded");
+      }
+      out.print(result.text());
+      if (report != null) {
+        Files.writeString(report, result.json(), StandardCharsets.UTF_8);
+        out.println("Report: " + report);
+      }
+      out.flush();
+      return result.kept() ? ExitCodes.OK : ExitCodes.FAILED;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private URI loopbackUri(String text) {
+    URI uri;
+    try {
+      uri = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("URL " + text + " is not a URL: " + e.getMessage() + "; give e.g. ws://127.0.0.1:8080/ws", e);
+    }
+    if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
+      throw new UsageException("URL " + text + " is not ws:// or wss://; give the server's WebSocket URL, e.g. ws://127.0.0.1:8080/ws");
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost();
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    if (!loopback && !allowRemote) {
+      throw new UsageException("URL " + text + " is not on a loopback address; a load run sends a lot of traffic: give "
+          + "--allow-remote to load a server you run elsewhere");
+    }
+    return uri;
+  }
+
+  private JwtTokenSource tokens(CliContext context) {
+    String secret = jwtSecret != null ? jwtSecret : context.variable("LONGLINK_JWT_SECRET").orElse(null);
+    if (secret == null) {
+      throw new UsageException("no JWT secret: give --jwt-secret or set LONGLINK_JWT_SECRET to the secret the server "
+          + "verifies tokens with, so that the load users can have tokens");
+    }
+    String signing = signingSecret != null ? signingSecret : context.variable("LONGLINK_SIGNING_SECRET").orElse(null);
+    try {
+      return new JwtTokenSource(JwtTokenSource.secretBytes(secret), signing == null ? null : JwtTokenSource.secretBytes(signing),
+          issuer, audience);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private static byte[] randomSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return JwtTokenSource.secretBytes(HexFormat.of().formatHex(bytes));
+  }
+
+  private static String runId() {
+    return Long.toString(Math.floorMod(new SecureRandom().nextLong(), 36L * 36 * 36 * 36 * 36 * 36), 36);
+  }
+}

@@ -1,0 +1,117 @@
+package io.longlink.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The outcome of a load run. {@code lost} are chats the server acked that never reached their
+ * recipient, although every recipient stayed connected or came back, by the end of the drain;
+ * {@code duplicated} are deliveries that reached the recipient's application a second time,
+ * past the client's own dedup. Either above 0 breaks the protocol's promise (PROTOCOL.md §11, §12).
+ */
+public record LoadReport(
+    String target,
+    int connections,
+    long established,
+    long sessions,
+    long connectMs,
+    int ratePerSecond,
+    long warmupMs,
+    long durationMs,
+    double chaos,
+    long dropped,
+    long sent,
+    long acked,
+    long failed,
+    Map<String, Long> failures,
+    long delivered,
+    long deliveredUnacked,
+    long lost,
+    long duplicated,
+    boolean drained,
+    long drainMs,
+    Latency ack,
+    Latency delivery,
+    Map<Integer, Long> closes,
+    long clientTaskFailures,
+    long wallMs) {
+
+  /** A latency distribution in milliseconds, measured from each chat's intended send time. */
+  public record Latency(long count, double p50, double p90, double p99, double p999, double max) {
+    static Latency of(Histogram micros) {
+      return new Latency(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)), ms(micros.getValueAtPercentile(90)),
+          ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()));
+    }
+
+    private static double ms(long micros) {
+      return Math.round(micros / 10.0) / 100.0;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f ms  (%d)", p50, p90, p99, p999, max, count);
+    }
+  }
+
+  static LoadReport of(LoadPlan plan, Tally t, long established, long connectMs, long drainMs, boolean drained,
+      long dropped, long taskFailures, long wallMs) {
+    return new LoadReport(plan.uri().toString(), plan.connections(), established, t.sessions(), connectMs,
+        plan.ratePerSecond(), plan.warmup().toMillis(), plan.duration().toMillis(), plan.chaos(), dropped, t.sentCount(), t.ackedCount(),
+        t.failedCount(), t.failures(), t.deliveredCount(), t.deliveredUnacked(), t.owed(), t.duplicates(), drained,
+        drainMs, Latency.of(t.ackMicros()), Latency.of(t.deliveryMicros()), t.closes(), taskFailures, wallMs);
+  }
+
+  /** Whether the run kept every promise: nothing acked lost, nothing delivered twice, every user connected. */
+  public boolean kept() {
+    return lost == 0 && duplicated == 0 && established == connections && clientTaskFailures == 0;
+  }
+
+  /** The report for people. */
+  public String text() {
+    StringBuilder b = new StringBuilder();
+    b.append("longlink load ").append(target).append('\n');
+    b.append(String.format("  connections  %d of %d established in %d ms; %d sessions in all (%d after a drop or close)%n",
+        established, connections, connectMs, sessions, Math.max(0, sessions - established)));
+    b.append(String.format("  chats        %d sent at %d/s for %d ms (after %d ms of warm-up); %d acked, %d failed, "
+        + "%d delivered%n", sent, ratePerSecond, durationMs, warmupMs, acked, failed, delivered));
+    failures.forEach((why, n) -> b.append("               failed ").append(n).append(": ").append(why).append('\n'));
+    b.append(String.format("  lost         %d (acked, never delivered%s)%n", lost,
+        drained ? "" : ", after a drain of " + drainMs + " ms that did not finish"));
+    b.append(String.format("  duplicated   %d (delivered to the application twice)%n", duplicated));
+    if (deliveredUnacked > 0) {
+      b.append(String.format("  unacked      %d delivered whose ack the sender never saw (a dropped link took it)%n",
+          deliveredUnacked));
+    }
+    b.append(String.format("  chaos        %.4f of open connections a second: %d dropped without a close frame%n",
+        chaos, dropped));
+    b.append("  latency      from each chat's intended send time, warm-up left out\n");
+    b.append("  ack          ").append(ack).append('\n');
+    b.append("  delivery     ").append(delivery).append('\n');
+    b.append("  closes       ").append(closes.isEmpty() ? "none" : closes.toString()).append('\n');
+    if (clientTaskFailures > 0) {
+      b.append("  client bugs  ").append(clientTaskFailures).append(" client tasks threw\n");
+    }
+    b.append(kept() ? "Result: KEPT: nothing acked was lost or delivered twice\n"
+        : "Result: BROKEN: " + (lost > 0 ? lost + " lost " : "") + (duplicated > 0 ? duplicated + " duplicated " : "")
+            + (established < connections ? (connections - established) + " users never connected " : "")
+            + (clientTaskFailures > 0 ? clientTaskFailures + " client tasks threw" : "") + "\n");
+    return b.toString();
+  }
+
+  /** The report as JSON ({@code format: longlink-load/1}). */
+  public String json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("format", "longlink-load/1");
+    root.put("kept", kept());
+    root.put("report", this);
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the load report could not be written as JSON: " + e.getMessage(), e);
+    }
+  }
+}
