@@ -38,6 +38,7 @@ public final class Connection implements ClientSession {
   private final String connectionId;
   private final AtomicReference<State> state = new AtomicReference<>(State.AWAITING_AUTH);
   private final OutboundQueue outbound;
+  private final OrderedWrites writes = new OrderedWrites();
   private final PreAuth preAuth;
   private volatile InSession inSession;
   private volatile String userId;
@@ -211,7 +212,7 @@ public final class Connection implements ClientSession {
     for (int attempt = 0; attempt < MAX_VICTIMS; attempt++) {
       switch (outbound.offer(bytes)) {
         case QUEUED -> {
-          wire.sendText(text, () -> outbound.written(bytes));
+          writes.add(() -> wire.sendText(text, () -> outbound.written(bytes)));
           return true;
         }
         case DROPPED -> {
@@ -262,7 +263,7 @@ public final class Connection implements ClientSession {
 
   /** Sends a binary frame; only the LL-TR-4 violation switch does. */
   void sendBinary(byte[] data) {
-    wire.sendBinary(data);
+    writes.add(() -> wire.sendBinary(data));
   }
 
   @Override
@@ -274,7 +275,8 @@ public final class Connection implements ClientSession {
   void closeRaw(int code, String reason) {
     if (state.get() != State.CLOSED) {
       LOG.debug("closing {} with {} {}", connectionId, code, reason);
-      wire.close(code, reason);
+      // Behind the frames queued before it: a goaway, then its close.
+      writes.add(() -> wire.close(code, reason));
     }
   }
 

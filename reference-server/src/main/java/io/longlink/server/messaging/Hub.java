@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  * further thought: a seq is taken and the delivery appended to every recipient's queue in the
  * same critical section (LL-CHAT-2, LL-DLV-7), a new session's backlog is sent before any later
  * live delivery can reach it (LL-DLV-4), and an ack leaves only once the deliveries are stored
- * (LL-CHAT-6). Sends inside the lock only enqueue, so it is never held across I/O.
+ * (LL-CHAT-6). Sends inside the lock only enqueue: their writes run after it is released
+ * ({@link DeferredSends}), so it is never held across I/O.
  */
 public final class Hub {
 
@@ -107,6 +108,18 @@ public final class Hub {
   }
 
   /** The epoch of this hub's history, which every auth_ok advertises (LL-DLV-12). */
+  /** Takes the lock; sends made while it is held are written after {@link #exit()}. */
+  private void enter() {
+    lock.lock();
+    DeferredSends.begin();
+  }
+
+  /** Releases the lock, then writes what was sent while it was held. */
+  private void exit() {
+    lock.unlock();
+    DeferredSends.end();
+  }
+
   public String epoch() {
     return sequence.epoch();
   }
@@ -117,7 +130,7 @@ public final class Hub {
    * {@code lastSeq} when {@code epoch} is this hub's epoch, every one otherwise (LL-DLV-13).
    */
   public Admission admit(ClientSession session, Long lastSeq, String epoch, Runnable onAdmitted) {
-    lock.lock();
+    enter();
     try {
       String user = session.userId();
       Set<ClientSession> sessions = sessionsByUser.computeIfAbsent(user, u -> new LinkedHashSet<>());
@@ -145,13 +158,13 @@ public final class Hub {
       }
       return Admission.ADMITTED;
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
   /** Unregisters a closed session; the user's pending deliveries wait for the next one. */
   public void depart(ClientSession session) {
-    lock.lock();
+    enter();
     try {
       String user = session.userId();
       Set<ClientSession> sessions = sessionsByUser.get(user);
@@ -171,7 +184,7 @@ public final class Hub {
         }
       }
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
@@ -181,7 +194,7 @@ public final class Hub {
     String sender = session.userId();
     // Encoded once, outside the lock: the costly part for a large chat; under the lock only the seq goes in.
     DeliveryDraft draft = DeliveryDraft.of(deliveryOf(session, chat, clientFrom, now), sender, codec);
-    lock.lock();
+    enter();
     try {
       String key = dedupKey(session);
       if (violations.has(Violation.ERRC_2) && chat.to().kind() == RecipientKind.ROOM && !rooms.isMember(chat.to().id(), sender)) {
@@ -240,7 +253,7 @@ public final class Hub {
       }
       return accept(chat, recipients, key, delivery, now);
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
@@ -272,11 +285,11 @@ public final class Hub {
   }
 
   private void storeOldestDeferred() {
-    lock.lock();
+    enter();
     try {
       deferredStores.remove().run();
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
@@ -347,20 +360,20 @@ public final class Hub {
   }
 
   private void redeliver(String user, long seq) {
-    lock.lock();
+    enter();
     try {
       timers.expired(user, seq);
       if (!violations.has(Violation.DLV_2)) {
         sendLive(user, seq);
       }
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
   /** Settles one delivery of {@code session}'s user (LL-DLV-3); unknown seqs are ignored (LL-DLV-9). */
   public void acknowledge(ClientSession session, long seq) {
-    lock.lock();
+    enter();
     try {
       if (violations.has(Violation.DLV_3)) {
         return;
@@ -379,39 +392,39 @@ public final class Hub {
         session.send(Errors.invalid("no pending delivery has seq " + seq, null, "/seq"));
       }
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
   public Joined join(ClientSession session, Join join) {
-    lock.lock();
+    enter();
     try {
       rooms.join(join.room(), session.userId());
       return new Joined(violations.has(Violation.ROOM_1) ? wrongId(join.id()) : join.id(), join.room());
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
   public Left leave(ClientSession session, Leave leave) {
-    lock.lock();
+    enter();
     try {
       if (!violations.has(Violation.ROOM_4)) {
         rooms.leave(leave.room(), session.userId());
       }
       return new Left(leave.id(), violations.has(Violation.MSG_1) ? null : leave.room());
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
   /** Every other session of the same user (for LL-ERR-6's violation switch). */
   public List<ClientSession> sessionsOf(String user) {
-    lock.lock();
+    enter();
     try {
       return new ArrayList<>(sessionsByUser.getOrDefault(user, new LinkedHashSet<>()));
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
@@ -432,29 +445,29 @@ public final class Hub {
   }
 
   private long pendingTotal() {
-    lock.lock();
+    enter();
     try {
       return inbox.total();
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
   private long pendingBytes() {
-    lock.lock();
+    enter();
     try {
       return inbox.totalBytes();
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 
   private long dedupSize() {
-    lock.lock();
+    enter();
     try {
       return dedup.size();
     } finally {
-      lock.unlock();
+      exit();
     }
   }
 }
