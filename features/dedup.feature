@@ -10,6 +10,13 @@ Feature: Dedup (PROTOCOL.md §12)
     And alice sends that chat again
     Then alice receives an ack of the repeat marked duplicate, with the seq and time of the first ack
 
+  @LL-DD-1 @must
+  Scenario: A repeat some time later is still recognised, for as long as the dedup window lasts
+    Given alice and bob have sessions
+    When alice sends bob a chat and waits for its ack
+    And alice sends that chat again two seconds later, or halfway through the dedup window if that is sooner
+    Then alice receives an ack of the repeat marked duplicate, with the seq and time of the first ack
+
   @LL-DD-2 @must
   Scenario: A repeat is never delivered
     Given alice and bob have sessions

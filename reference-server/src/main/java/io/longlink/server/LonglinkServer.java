@@ -83,7 +83,10 @@ public final class LonglinkServer implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     Clock clock = Clock.systemUTC();
     ServerMetrics metrics = new ServerMetrics();
-    Hub hub = new Hub(config, new MemoryInboxStore(), new MemoryDedupStore(config.millis(SessionParameter.DEDUP_WINDOW_MS)),
+    long dedupWindowMs = config.millis(SessionParameter.DEDUP_WINDOW_MS);
+    // The DD_1_WINDOW switch's store reads the window in the wrong unit: a thousandth of it.
+    Hub hub = new Hub(config, new MemoryInboxStore(),
+        new MemoryDedupStore(config.violations().has(Violation.DD_1_WINDOW) ? Math.max(1, dedupWindowMs / 1_000) : dedupWindowMs),
         new MemoryRoomStore(), config.violations().has(Violation.CHAT_2) ? MemorySequence.descending() : MemorySequence.ascending(),
         scheduler, metrics, clock);
     ConnectionRegistry connections = new ConnectionRegistry(config.maxTotalOutboundBytes());

@@ -5,6 +5,7 @@ import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ChatDelivery;
+import java.time.Duration;
 import java.util.List;
 
 /** Sending chats again, and what a repeat may and may not cause. */
@@ -23,6 +24,18 @@ public final class DedupSteps {
   @When("{word} sends that chat again")
   public void sendsAgain(String role) {
     ledger.resend(links.latest(role), firstSendOf(ledger.last()));
+  }
+
+  /**
+   * A window kept in the wrong unit (a thousandth of it, read as microseconds, or seconds taken
+   * for minutes) forgets the chat before a repeat that comes a moment later: two seconds tell.
+   */
+  @When("{word} sends that chat again two seconds later, or halfway through the dedup window if that is sooner")
+  public void sendsAgainLater(String role) {
+    Link link = links.latest(role);
+    long waitMs = Math.min(2_000, link.authOk().dedupWindowMs() / 2);
+    link.socket().expectOpenFor(Duration.ofMillis(waitMs), "the kit waits " + waitMs + " ms before sending the chat again");
+    ledger.resend(link, firstSendOf(ledger.last()));
   }
 
   @When("{word} sends that chat again and waits for its ack")

@@ -57,6 +57,7 @@ public enum Violation {
   DLV_12("LL-DLV-12", "advertises a new epoch to every session"),
   DLV_13("LL-DLV-13", "applies last_seq whatever epoch the auth carries, or none"),
   DD_1("LL-DD-1", "acks repeated chats with duplicate false"),
+  DD_1_WINDOW("LL-DD-1", "window", "remembers accepted chats for a thousandth of dedup_window_ms, as if it were in microseconds"),
   DD_2("LL-DD-2", "delivers repeated chats again"),
   DD_3("LL-DD-3", "recognises repeats only on the connection of the original"),
   DD_4("LL-DD-4", "recognises repeats by id alone, whoever sent them"),
