@@ -31,3 +31,15 @@ Feature: Security (PROTOCOL.md §18)
       | side          |
       | before        |
       | after         |
+
+  @LL-SEC-5 @must @signing
+  Scenario Outline: A signed chat inside the replay window is accepted: ts half a window <side> the clock
+    Given alice and bob have sessions that sign chats
+    When alice sends bob a correctly signed chat whose ts is half the replay window <side> the kit's clock
+    Then alice receives the ack of that chat
+    And bob receives that chat from alice
+
+    Examples:
+      | side     |
+      | behind   |
+      | ahead of |

@@ -57,6 +57,31 @@ public final class SecuritySteps {
   }
 
   /** The window is two-sided: a ts as far ahead of the server's clock is as stale as one behind it. */
+  /** Half the window from the kit's clock: a server with a window in the wrong unit refuses it. */
+  @When("{word} sends {word} a correctly signed chat whose ts is half the replay window behind the kit's clock")
+  public void insideTheWindowBehind(String from, String to) {
+    insideTheWindow(from, to, -1);
+  }
+
+  @When("{word} sends {word} a correctly signed chat whose ts is half the replay window ahead of the kit's clock")
+  public void insideTheWindowAhead(String from, String to) {
+    insideTheWindow(from, to, 1);
+  }
+
+  private void insideTheWindow(String from, String to, int side) {
+    Link link = links.latest(from);
+    long half = link.authOk().signing().replayWindowMs() / 2;
+    if (half <= Waits.slackMs() + 1_000) {
+      throw new NotApplicable("signing.replay_window_ms is " + 2 * half + "; half of it leaves no room for the timing "
+          + "slack of " + Waits.slackMs() + " ms and a second of clock difference, so the kit does not place a ts inside it");
+    }
+    byte[] key = cast.signingKey(from).orElseThrow();
+    long ts = System.currentTimeMillis() + side * half;
+    Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "inside the window", null, null), ts, key);
+    link.socket().send(chat);
+    ledger.record(link, chat);
+  }
+
   @When("{word} sends {word} a correctly signed chat whose ts is {word} the replay window")
   public void stale(String from, String to, String side) {
     if (!side.equals("before") && !side.equals("after")) {

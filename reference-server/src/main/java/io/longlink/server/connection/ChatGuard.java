@@ -32,7 +32,11 @@ final class ChatGuard {
     this.rateWindowMs = config.millis(SessionParameter.RATE_WINDOW_MS);
     this.limiter = RateLimitFaults.forConnection(violations, (int) rateMessages, rateWindowMs);
     this.signingKey = config.signing() ? ChatSignature.hmac(config.signingSecret(), "longlink-signing-key:" + user) : null;
-    this.replayWindowMs = config.millis(SessionParameter.REPLAY_WINDOW_MS);
+    long replay = config.millis(SessionParameter.REPLAY_WINDOW_MS);
+    // The WIDE switch reads the window in the wrong unit; NARROW keeps a tenth of it (a thousandth,
+    // as microseconds, would refuse the kit's fresh chats and its repeats a moment later too).
+    this.replayWindowMs = violations.has(Violation.SEC_5_WIDE) ? replay * 1_000
+        : violations.has(Violation.SEC_5_NARROW) ? Math.max(1, replay / 10) : replay;
   }
 
   /** Counts a join or a leave against the rate; the error when it is over the limit. */

@@ -89,6 +89,8 @@ public enum Violation {
   SEC_3("LL-SEC-3", "authenticates connections by a token in the URL query"),
   SEC_4("LL-SEC-4", "does not verify chat signatures"),
   SEC_5("LL-SEC-5", "refuses a ts older than the replay window but accepts any ts in the future"),
+  SEC_5_WIDE("LL-SEC-5", "wide", "reads signing.replay_window_ms as seconds: a ts hours off passes"),
+  SEC_5_NARROW("LL-SEC-5", "narrow", "keeps a replay window of a tenth of signing.replay_window_ms: a ts a few seconds off is refused"),
   SHUT_3("LL-SHUT-3", "closes with 4009 without sending goaway first");
 
   private final String ruleId;
