@@ -150,7 +150,7 @@ public final class ClientBuilder {
     SystemScheduler own = scheduler == null
         ? new SystemScheduler(Clock.systemUTC(), "longlink-client", observer::internalError) : null;
     ClientScheduler runOn = own != null ? own : scheduler;
-    MessageCodec codec = MessageCodec.create();
+    MessageCodec codec = SharedCodec.INSTANCE;
     Transport link = transport != null ? transport : new JdkTransport(Duration.ofSeconds(10));
     LonglinkClient[] client = new LonglinkClient[1];
     Dependencies deps = new Dependencies(link, runOn, backoff != null ? backoff : new Backoff(random), codec, observer, state -> {
@@ -191,5 +191,14 @@ public final class ClientBuilder {
   public static String libraryVersion() {
     String version = ClientBuilder.class.getPackage().getImplementationVersion();
     return version != null ? version : "dev";
+  }
+
+  /**
+   * One codec for every client of the process: it is thread-safe, and each one loads and compiles
+   * every schema and builds its own JSON binders, which a process with many clients (a load run
+   * holds thousands) paid for per client in CPU and memory.
+   */
+  private static final class SharedCodec {
+    static final MessageCodec INSTANCE = MessageCodec.create();
   }
 }
