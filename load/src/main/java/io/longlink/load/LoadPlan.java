@@ -66,6 +66,13 @@ public record LoadPlan(
     if (drain == null || drain.compareTo(Duration.ofSeconds(1)) < 0 || drain.compareTo(Duration.ofMinutes(10)) > 0) {
       problems.add("--drain is " + (drain == null ? "missing" : drain.toMillis() + " ms") + "; give 1s to 10min");
     }
+    // The fields are not set yet in a compact constructor: computed from the parameters.
+    long total = problems.isEmpty() ? (long) ratePerSecond * (warmup.toMillis() + duration.toMillis()) / 1_000 : 0;
+    if (total > MOST_CHATS) {
+      problems.add("--rate " + ratePerSecond + " for " + (warmup.toSeconds() + duration.toSeconds()) + " s (warm-up "
+          + "included) is " + total + " chats; a run sends at most " + MOST_CHATS + " (it keeps three bits per chat): "
+          + "lower --rate or shorten --duration");
+    }
     if (runId == null || !runId.matches("[a-z0-9]{1,16}")) {
       problems.add("the run id is " + runId + "; it is 1-16 lowercase letters and digits");
     }
@@ -73,6 +80,9 @@ public record LoadPlan(
       throw new IllegalArgumentException(String.join("; ", problems));
     }
   }
+
+  /** The most chats one run sends: each is an int index into the tally's bit sets. */
+  public static final long MOST_CHATS = 500_000_000L;
 
   /** The same plan against another server. */
   public LoadPlan withUri(URI other) {

@@ -28,6 +28,14 @@ class LoadPlanTest {
   }
 
   @Test
+  void aRunTooLongForItsRateIsRefusedWithWhatToChange() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> plan("ws://127.0.0.1/ws", 10, 1_000_000, Duration.ZERO, Duration.ofHours(24), 0));
+    assertTrue(e.getMessage().contains("a run sends at most 500000000") && e.getMessage().contains("lower --rate"),
+        e::getMessage);
+  }
+
+  @Test
   void theWarmUpIsSentAtTheSameRateBeforeTheMeasuredPart() {
     LoadPlan p = plan("ws://127.0.0.1/ws", 10, 250, Duration.ofSeconds(2), Duration.ofSeconds(4), 0);
     assertEquals(500, p.warmupChats());
