@@ -28,6 +28,13 @@ Feature: Delivery, offline delivery and resume (PROTOCOL.md §11)
     And bob receives that chat and does not acknowledge it
     Then bob receives that chat again, marked redelivered, between the ack timeout and twice the ack timeout after the first time
 
+  @LL-DLV-2 @must
+  Scenario: Acknowledging a later delivery does not settle an earlier one
+    Given alice and bob have sessions
+    When alice sends bob 2 chats
+    And bob receives those 2 chats and acknowledges only the second
+    Then bob receives the first of them again, marked redelivered, between the ack timeout and twice the ack timeout after the first time
+
   @LL-DLV-3 @must
   Scenario: An acknowledged delivery is not sent again
     Given alice and bob have sessions

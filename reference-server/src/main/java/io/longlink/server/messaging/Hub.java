@@ -385,6 +385,14 @@ public final class Hub {
           timers.cancel(user, seq);
           settled = true;
         }
+        // The cumulative switch's server takes an ack for every delivery up to it, as TCP does.
+        if (violations.has(Violation.DLV_2_CUMULATIVE)) {
+          for (PendingDelivery earlier : List.copyOf(inbox.pending(user))) {
+            if (earlier.seq() < seq && inbox.remove(user, earlier.seq())) {
+              timers.cancel(user, earlier.seq());
+            }
+          }
+        }
       }
       if (settled) {
         metrics.deliveryAcked();

@@ -46,6 +46,7 @@ public enum Violation {
   ROOM_5("LL-ROOM-5", "forgets a user's rooms when the user's last connection closes"),
   ROOM_6("LL-ROOM-6", "delivers room chats to their sender too"),
   DLV_2("LL-DLV-2", "never sends an unacknowledged delivery again"),
+  DLV_2_CUMULATIVE("LL-DLV-2", "cumulative", "takes an ack as acknowledging every delivery up to its seq"),
   DLV_3("LL-DLV-3", "ignores delivery acks"),
   DLV_4("LL-DLV-4", "drops chats to users who have no session"),
   DLV_5("LL-DLV-5", "forgets deliveries that were sent on a connection that closed"),

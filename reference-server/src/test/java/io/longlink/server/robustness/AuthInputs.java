@@ -115,7 +115,7 @@ final class AuthInputs {
         {"a token not valid for another hour (nbf)", Tokens.hs256(Tokens.claims("\"sub\":\"bob\"", ",\"nbf\":" + (now + 3_600)))},
         {"a token whose claims are not JSON", Tokens.signed(hs, "not json", "HmacSHA256", TestServer.JWT_SECRET)},
         {"a token whose sub was changed after signing", swapClaims(TestServer.token("bob"), claims())},
-        {"a valid token with its last character changed", flipLast(TestServer.token("bob"))},
+        {"a valid token with a character of its signature changed", flipSignature(TestServer.token("bob"))},
         {"a valid token without its signature", TestServer.token("bob").substring(0, TestServer.token("bob").lastIndexOf('.') + 1)},
         {"a valid token truncated by half", TestServer.token("bob").substring(0, TestServer.token("bob").length() / 2)},
         {"a five-part token shaped like a JWE", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aaaa.bbbb.cccc"},
@@ -151,9 +151,15 @@ final class AuthInputs {
     return parts[0] + "." + Tokens.b64(claims) + "." + parts[2];
   }
 
-  private static String flipLast(String token) {
-    char last = token.charAt(token.length() - 1);
-    return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+  /**
+   * Changes the signature's first character, all 6 of whose bits are signature bits. Not the last:
+   * of a 43-character HS256 signature it carries 4, and 'A' and 'B' differ only in the 2 unused
+   * ones, so "changing" it left the token valid whenever it ended in one of them.
+   */
+  private static String flipSignature(String token) {
+    int at = token.lastIndexOf('.') + 1;
+    char c = token.charAt(at);
+    return token.substring(0, at) + (c == 'A' ? 'Q' : 'A') + token.substring(at + 1);
   }
 
   private static void timeout(Corpus c) {
