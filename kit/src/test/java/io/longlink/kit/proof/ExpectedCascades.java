@@ -23,8 +23,8 @@ final class ExpectedCascades {
       "LL-DLV-7", "LL-DLV-8", "LL-DLV-13");
 
   private static final Set<String> ACK_BY_ID = Set.of("LL-MSG-1", "LL-MSG-2", "LL-CHAT-2", "LL-CHAT-3", "LL-CHAT-6",
-      "LL-ROOM-2", "LL-ROOM-6", "LL-DLV-4", "LL-DLV-5", "LL-DLV-6", "LL-DLV-7", "LL-DLV-8", "LL-DLV-13", "LL-DD-1", "LL-DD-2", "LL-DD-3",
-      "LL-DD-4", "LL-DD-5", "LL-LIM-2", "LL-LIM-3", "LL-LIM-4", "LL-LIM-5", "LL-ERRC-2");
+      "LL-ROOM-2", "LL-ROOM-6", "LL-DLV-2", "LL-DLV-4", "LL-DLV-5", "LL-DLV-6", "LL-DLV-7", "LL-DLV-8", "LL-DLV-13", "LL-DD-1", "LL-DD-2", "LL-DD-3",
+      "LL-DD-4", "LL-DD-5", "LL-LIM-2", "LL-LIM-3", "LL-LIM-4", "LL-LIM-5", "LL-ERRC-2", "LL-SEC-5");
 
   private static final Map<String, Cascade> CASCADES = Map.ofEntries(
       Map.entry("LL-TR-4", new Cascade(PONG_PROBES, PONG_REASON)),
