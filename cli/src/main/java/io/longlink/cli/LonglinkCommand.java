@@ -1,6 +1,7 @@
 package io.longlink.cli;
 
 import io.longlink.cli.check.CheckCommand;
+import io.longlink.cli.load.BaselineCommand;
 import io.longlink.cli.load.LoadCommand;
 import io.longlink.cli.rules.RulesCommand;
 import io.longlink.server.cli.ServeCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
         CheckCommand.class,
         RulesCommand.class,
         LoadCommand.class,
+        BaselineCommand.class,
         HelpCommand.class,
     },
     footer = {"", "Exit codes: 0 no selected rule failed; 1 one did (with --strict, a SHOULD rule too), or the run broke; "

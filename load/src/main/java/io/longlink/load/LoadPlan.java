@@ -9,8 +9,9 @@ import java.util.function.Function;
 
 /**
  * What one load run does: {@code connections} users, one connection each, sending direct chats
- * to one another at {@code ratePerSecond} in all for {@code duration}, and with {@code chaos}
- * above 0 dropping that share of the open connections every second without a close frame.
+ * to one another (or, with {@code roomSize} above 0, chats to rooms of that many users) at
+ * {@code ratePerSecond} in all for {@code duration}, and with {@code chaos} above 0 dropping that
+ * share of the open connections every second without a close frame.
  *
  * @param uri the server's WebSocket URL
  * @param tokens a token for each user id
@@ -22,10 +23,15 @@ import java.util.function.Function;
  * @param duration how long chats are sent and measured, 1 s to 24 h
  * @param chaos the share of open connections dropped every second, 0-1
  * @param bodyBytes the size of each chat's body in UTF-8 bytes, 1-65536
+ * @param roomSize 0 for direct chats to a user drawn at random; otherwise the users form rooms of
+ *     this many (user {@code i} is in room {@code i / roomSize}), and each chat goes to its sender's room
+ * @param stack what the server is: a Longlink server, or the bare stack it is compared with
  * @param connectConcurrency how many opening handshakes may be in flight at once, 1-10000
  * @param drain how long after the last send the run waits for acks and deliveries still owed
  *     before it counts them lost, 1 s to 10 min: at least the server's redelivery and the
  *     clients' longest backoff
+ * @param hold how long the connections stay open, idle, after the drain, 0 to 1 h: while a
+ *     benchmark measures the server's memory per connection
  * @param runId tells this run's users from another run's on the same server
  */
 public record LoadPlan(
@@ -38,9 +44,24 @@ public record LoadPlan(
     Duration duration,
     double chaos,
     int bodyBytes,
+    int roomSize,
+    Stack stack,
     int connectConcurrency,
     Duration drain,
+    Duration hold,
     String runId) {
+
+  /** What kind of server a run loads. */
+  public enum Stack {
+    /** A Longlink server: auth, chats, acks, deliveries and their acks, heartbeats. */
+    LONGLINK,
+    /**
+     * {@code longlink baseline}: the bare Jetty WebSocket stack the reference server is built on,
+     * sending each text frame to every connection of its room, the sender's own copy standing for
+     * the ack (a room of one is an echo). What a chat costs beyond the stack is the ratio of the two.
+     */
+    BARE
+  }
 
   public LoadPlan {
     List<String> problems = new ArrayList<>();
@@ -62,9 +83,25 @@ public record LoadPlan(
       problems.add("--chaos is " + chaos + "; give the share of connections to drop each second, 0 to 1 (0.01 is one in a hundred)");
     }
     range(problems, "--body-bytes", bodyBytes, 1, 65_536, "bytes of UTF-8 per chat body");
+    if (roomSize != 0) {
+      range(problems, "--room-size", roomSize, 2, 100_000, "users per room (0 for direct chats)");
+      if (roomSize >= 2 && connections >= 2 && connections % roomSize != 0) {
+        problems.add("--connections " + connections + " is not a multiple of --room-size " + roomSize
+            + ": every user is in one room of exactly that size; give e.g. --connections "
+            + Math.max(roomSize, connections / roomSize * roomSize));
+      }
+    }
+    if (stack == null) {
+      problems.add("a load run needs the kind of server it loads");
+    } else if (stack == Stack.BARE && chaos > 0) {
+      problems.add("--chaos needs a Longlink server: the bare stack keeps nothing for a dropped connection to resume");
+    }
     range(problems, "--connect-concurrency", connectConcurrency, 1, 10_000, "handshakes in flight at once");
     if (drain == null || drain.compareTo(Duration.ofSeconds(1)) < 0 || drain.compareTo(Duration.ofMinutes(10)) > 0) {
       problems.add("--drain is " + (drain == null ? "missing" : drain.toMillis() + " ms") + "; give 1s to 10min");
+    }
+    if (hold == null || hold.isNegative() || hold.compareTo(Duration.ofHours(1)) > 0) {
+      problems.add("--hold is " + (hold == null ? "missing" : hold.toMillis() + " ms") + "; give 0s to 1h");
     }
     // The fields are not set yet in a compact constructor: computed from the parameters.
     long total = problems.isEmpty() ? (long) ratePerSecond * (warmup.toMillis() + duration.toMillis()) / 1_000 : 0;
@@ -72,6 +109,10 @@ public record LoadPlan(
       problems.add("--rate " + ratePerSecond + " for " + (warmup.toSeconds() + duration.toSeconds()) + " s (warm-up "
           + "included) is " + total + " chats; a run sends at most " + MOST_CHATS + " (it keeps three bits per chat): "
           + "lower --rate or shorten --duration");
+    } else if (roomSize > 1 && total * roomSize > MOST_DELIVERIES) {
+      problems.add("--rate " + ratePerSecond + " for " + (warmup.toSeconds() + duration.toSeconds()) + " s to rooms of "
+          + roomSize + " is " + total * roomSize + " deliveries; a run counts at most " + MOST_DELIVERIES + " (a bit each, "
+          + "to tell a duplicate): lower --rate or shorten --duration");
     }
     if (runId == null || !runId.matches("[a-z0-9]{1,16}")) {
       problems.add("the run id is " + runId + "; it is 1-16 lowercase letters and digits");
@@ -84,10 +125,34 @@ public record LoadPlan(
   /** The most chats one run sends: each is an int index into the tally's bit sets. */
   public static final long MOST_CHATS = 500_000_000L;
 
+  /** The most deliveries one room run tracks: a bit for each, indexed by an int. */
+  public static final long MOST_DELIVERIES = Integer.MAX_VALUE;
+
   /** The same plan against another server. */
   public LoadPlan withUri(URI other) {
     return new LoadPlan(other, tokens, signingKeys, connections, ratePerSecond, warmup, duration, chaos, bodyBytes,
-        connectConcurrency, drain, runId);
+        roomSize, stack, connectConcurrency, drain, hold, runId);
+  }
+
+  /**
+   * How many places a chat's deliveries are counted in: 1 for direct chats (its recipient), the
+   * room size for room chats (a place for each member, the sender's never filled).
+   */
+  public int places() {
+    return roomSize == 0 ? 1 : roomSize;
+  }
+
+  /** How many users a chat is delivered to, the sender never; 0 on the bare stack's echo. */
+  public int recipients() {
+    if (roomSize == 0) {
+      return stack == Stack.BARE ? 0 : 1;
+    }
+    return roomSize - 1;
+  }
+
+  /** The room of user {@code i}, when the run chats in rooms. */
+  public String room(int i) {
+    return "room-" + runId + "-" + i / roomSize;
   }
 
   /** How many chats the run sends, warm-up included. */

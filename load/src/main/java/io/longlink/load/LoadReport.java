@@ -15,8 +15,11 @@ import org.HdrHistogram.Histogram;
  */
 public record LoadReport(
     String target,
+    LoadPlan.Stack stack,
     int connections,
+    int roomSize,
     long established,
+    long joined,
     long sessions,
     long connectMs,
     int ratePerSecond,
@@ -38,7 +41,27 @@ public record LoadReport(
     Latency delivery,
     Map<Integer, Long> closes,
     long clientTaskFailures,
+    Cost cost,
     long wallMs) {
+
+  /**
+   * What the measured part cost, -1 where unknown: the server's CPU in all and per chat sent
+   * (microseconds), the generator's the same, and the server's resident memory after the sending
+   * and at the end of the hold.
+   */
+  public record Cost(long serverPid, long serverCpuMs, double serverCpuMicrosPerChat, long generatorCpuMs,
+      double generatorCpuMicrosPerChat, long serverRssBytesAfterSending, long serverRssBytesHeld) {
+
+    String text() {
+      if (serverPid < 0) {
+        return String.format("generator %d ms CPU, %.1f µs a chat (give --server-pid for the server's)",
+            generatorCpuMs, generatorCpuMicrosPerChat);
+      }
+      return String.format("server (pid %d) %d ms CPU, %.1f µs a chat; RSS %.1f MB after sending, %.1f MB at the end; "
+              + "generator %d ms CPU, %.1f µs a chat", serverPid, serverCpuMs, serverCpuMicrosPerChat,
+          serverRssBytesAfterSending / 1e6, serverRssBytesHeld / 1e6, generatorCpuMs, generatorCpuMicrosPerChat);
+    }
+  }
 
   /** A latency distribution in milliseconds, measured from each chat's intended send time. */
   public record Latency(long count, double p50, double p90, double p99, double p999, double max) {
@@ -57,29 +80,38 @@ public record LoadReport(
     }
   }
 
-  static LoadReport of(LoadPlan plan, Tally t, long established, long connectMs, long drainMs, boolean drained,
-      long dropped, long taskFailures, long wallMs) {
-    return new LoadReport(plan.uri().toString(), plan.connections(), established, t.sessions(), connectMs,
+  static LoadReport of(LoadPlan plan, Tally t, long established, long joined, long connectMs, long drainMs,
+      boolean drained, long dropped, long taskFailures, CostMeter cost, long wallMs) {
+    return new LoadReport(plan.uri().toString(), plan.stack(), plan.connections(), plan.roomSize(), established, joined,
+        t.sessions(), connectMs,
         plan.ratePerSecond(), plan.warmup().toMillis(), plan.duration().toMillis(), plan.chaos(), dropped, t.sentCount(), t.ackedCount(),
         t.failedCount(), t.failures(), t.deliveredCount(), t.deliveredUnacked(), t.owed(), t.duplicates(), drained,
-        drainMs, Latency.of(t.ackMicros()), Latency.of(t.deliveryMicros()), t.closes(), taskFailures, wallMs);
+        drainMs, Latency.of(t.ackMicros()), Latency.of(t.deliveryMicros()), t.closes(), taskFailures, cost.cost(), wallMs);
   }
 
-  /** Whether the run kept every promise: nothing acked lost, nothing delivered twice, every user connected. */
+  /**
+   * Whether the run kept every promise: nothing acked lost, nothing delivered twice, every user
+   * connected (and in its room).
+   */
   public boolean kept() {
-    return lost == 0 && duplicated == 0 && established == connections && clientTaskFailures == 0;
+    return lost == 0 && duplicated == 0 && established == connections && joined == connections && clientTaskFailures == 0;
   }
 
   /** The report for people. */
   public String text() {
     StringBuilder b = new StringBuilder();
-    b.append("longlink load ").append(target).append('\n');
+    b.append("longlink load ").append(target).append(stack == LoadPlan.Stack.BARE ? " (the bare stack)" : "").append('\n');
     b.append(String.format("  connections  %d of %d established in %d ms; %d sessions in all (%d after a drop or close)%n",
         established, connections, connectMs, sessions, Math.max(0, sessions - established)));
-    b.append(String.format("  chats        %d sent at %d/s for %d ms (after %d ms of warm-up); %d acked, %d failed, "
-        + "%d delivered%n", sent, ratePerSecond, durationMs, warmupMs, acked, failed, delivered));
+    if (roomSize > 0) {
+      b.append(String.format("  rooms        %d of %d users each; %d of %d users joined%n", connections / roomSize, roomSize,
+          joined, connections));
+    }
+    b.append(String.format("  chats        %d sent %s at %d/s for %d ms (after %d ms of warm-up); %d acked, %d failed, "
+        + "%d deliveries%n", sent, roomSize > 0 ? "to rooms" : stack == LoadPlan.Stack.BARE ? "to be echoed" : "to users",
+        ratePerSecond, durationMs, warmupMs, acked, failed, delivered));
     failures.forEach((why, n) -> b.append("               failed ").append(n).append(": ").append(why).append('\n'));
-    b.append(String.format("  lost         %d (acked, never delivered%s)%n", lost,
+    b.append(String.format("  lost         %d deliveries (of acked chats, never made%s)%n", lost,
         drained ? "" : ", after a drain of " + drainMs + " ms that did not finish"));
     b.append(String.format("  duplicated   %d (delivered to the application twice)%n", duplicated));
     if (deliveredUnacked > 0) {
@@ -92,12 +124,14 @@ public record LoadReport(
     b.append("  ack          ").append(ack).append('\n');
     b.append("  delivery     ").append(delivery).append('\n');
     b.append("  closes       ").append(closes.isEmpty() ? "none" : closes.toString()).append('\n');
+    b.append("  cost         ").append(cost.text()).append('\n');
     if (clientTaskFailures > 0) {
       b.append("  client bugs  ").append(clientTaskFailures).append(" client tasks threw\n");
     }
     b.append(kept() ? "Result: KEPT: nothing acked was lost or delivered twice\n"
         : "Result: BROKEN: " + (lost > 0 ? lost + " lost " : "") + (duplicated > 0 ? duplicated + " duplicated " : "")
             + (established < connections ? (connections - established) + " users never connected " : "")
+            + (established == connections && joined < connections ? (connections - joined) + " users never joined their room " : "")
             + (clientTaskFailures > 0 ? clientTaskFailures + " client tasks threw" : "") + "\n");
     return b.toString();
   }

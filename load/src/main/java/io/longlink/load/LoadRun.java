@@ -1,56 +1,66 @@
 package io.longlink.load;
 
-import io.longlink.client.ClientObserver;
-import io.longlink.client.ConnectionState;
-import io.longlink.client.Delivery;
-import io.longlink.client.LonglinkClient;
 import io.longlink.client.transport.JdkTransport;
-import io.longlink.model.RecipientKind;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One load run: connects the plan's users (reference clients on a few threads, one shared HTTP
- * client, so that 10,000 sockets need no 10,000 threads), sends chats on a fixed schedule, drops
- * connections when asked, then waits for what is owed and reports. Every phase has a deadline.
+ * client, so that 10,000 sockets need no 10,000 threads; or bare WebSockets on the same client),
+ * joins their rooms, sends chats on a fixed schedule, drops connections when asked, then waits
+ * for what is owed, holds the connections idle if asked, and reports. Every phase has a deadline.
  */
 public final class LoadRun {
 
-  private static final String CLIENT_NAME = "longlink-load";
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
   private static final Duration FIRST_SESSION = Duration.ofSeconds(10);
 
   private final LoadPlan plan;
   private final Consumer<String> progress;
-  private final List<LonglinkClient> clients = new ArrayList<>();
+  private final Optional<ServerProcess> server;
+  private final List<LoadUser> users = new ArrayList<>();
   private final CountDownLatch[] firstOpen;
   private final AtomicLong established = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final Tally tally;
   private final Semaphore handshakes;
+  private final CostMeter cost;
 
-  private LoadRun(LoadPlan plan, Consumer<String> progress) {
+  private LoadRun(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server) {
     this.plan = plan;
     this.progress = progress;
+    this.server = server;
     this.firstOpen = new CountDownLatch[plan.connections()];
-    this.tally = new Tally(plan.ratePerSecond(), plan.warmupChats());
+    this.tally = new Tally(plan.ratePerSecond(), plan.warmupChats(), plan.places(), plan.recipients());
     this.handshakes = new Semaphore(plan.connectConcurrency());
+    this.cost = new CostMeter(server);
   }
 
   /** Runs the plan, printing a progress line every second to {@code progress}. */
   public static LoadReport run(LoadPlan plan, Consumer<String> progress) throws InterruptedException {
-    return new LoadRun(plan, progress).run();
+    return run(plan, progress, Optional.empty());
+  }
+
+  /** Runs the plan, and reads what it cost {@code server}'s process. */
+  public static LoadReport run(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server)
+      throws InterruptedException {
+    return new LoadRun(plan, progress, server).run();
   }
 
   private LoadReport run() throws InterruptedException {
@@ -59,13 +69,16 @@ public final class LoadRun {
     ChaosTransport transport = new ChaosTransport(new JdkTransport(http));
     try (StripedScheduler threads = new StripedScheduler(Math.max(2, Runtime.getRuntime().availableProcessors()))) {
       for (int i = 0; i < plan.connections(); i++) {
-        clients.add(client(i, threads, transport));
+        users.add(user(i, threads, transport));
       }
       long connectMs = connect();
-      if (established.get() == 0) {
-        clients.forEach(LonglinkClient::close);
-        return LoadReport.of(plan, tally, 0, connectMs, 0, true, 0, threads.failures(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+      // A member missing from its room would have its deliveries counted as lost: rooms need every user.
+      long joined = plan.roomSize() == 0 ? plan.connections() : established.get() == plan.connections() ? join() : 0;
+      Supplier<LoadReport> report = () -> LoadReport.of(plan, tally, established.get(), joined, connectMs, 0, false,
+          dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+      if (established.get() == 0 || joined < plan.connections()) {
+        users.forEach(LoadUser::close);
+        return report.get();
       }
       Tally sending = tally;
       sending.startAt(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
@@ -89,20 +102,24 @@ public final class LoadRun {
       }
       long drainStart = System.nanoTime();
       boolean drained = waitFor(() -> sending.owed() == 0
-          && sending.ackedCount() + sending.failedCount() >= sending.sentCount(), plan.drain(), sending, began);
+          && sending.ackedCount() + sending.failedCount() >= sending.sentCount(), plan.drain(), sending, began, "drain");
       long drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
+      if (!plan.hold().isZero()) {
+        waitFor(() -> false, plan.hold(), sending, began, "hold");
+      }
+      cost.held();
       // Taken before the clients close, so that their own closes are not in it.
-      LoadReport report = LoadReport.of(plan, sending, established.get(), connectMs, drainMs, drained, dropped.get(),
-          threads.failures(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
-      clients.forEach(LonglinkClient::close);
-      return report;
+      LoadReport result = LoadReport.of(plan, sending, established.get(), joined, connectMs, drainMs, drained,
+          dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+      users.forEach(LoadUser::close);
+      return result;
     }
   }
 
-  private LonglinkClient client(int i, StripedScheduler threads, ChaosTransport transport) {
-    String user = plan.user(i);
+  private LoadUser user(int i, StripedScheduler threads, ChaosTransport transport) {
     CountDownLatch open = new CountDownLatch(1);
     firstOpen[i] = open;
+    int place = plan.roomSize() == 0 ? 0 : i % plan.roomSize();
     // The first attempt's outcome, whichever it is, frees its place among the handshakes in flight.
     AtomicBoolean attempted = new AtomicBoolean();
     Runnable attemptEnded = () -> {
@@ -110,54 +127,51 @@ public final class LoadRun {
         handshakes.release();
       }
     };
-    var builder = LonglinkClient.builder(plan.uri())
-        .token(plan.tokens().apply(user))
-        .clientInfo(CLIENT_NAME, "1")
-        .scheduler(threads.forClient(i))
-        .transport(transport)
-        .deliveryHandler(this::delivered)
-        .observer(new ClientObserver() {
-          @Override
-          public void stateChanged(ConnectionState state) {
-            if (state instanceof ConnectionState.Open) {
-              tally.sessionOpened();
-              if (open.getCount() > 0) {
-                established.incrementAndGet();
-                open.countDown();
-              }
-              attemptEnded.run();
-            } else if (state instanceof ConnectionState.Reconnecting r) {
-              tally.closed(r.closeCode());
-              attemptEnded.run();
-            } else if (state instanceof ConnectionState.Closed c) {
-              tally.closed(c.closeCode());
-              attemptEnded.run();
-            }
-          }
-        });
-    plan.signingKeys().apply(user).ifPresent(builder::signingKey);
-    return builder.build();
+    LoadUser.Events events = new LoadUser.Events() {
+      @Override
+      public void opened() {
+        tally.sessionOpened();
+        if (open.getCount() > 0) {
+          established.incrementAndGet();
+          open.countDown();
+        }
+        attemptEnded.run();
+      }
+
+      @Override
+      public void closed(int code) {
+        tally.closed(code);
+        attemptEnded.run();
+      }
+
+      @Override
+      public void delivered(int chat) {
+        tally.delivered(chat, place, System.nanoTime());
+      }
+    };
+    return plan.stack() == LoadPlan.Stack.BARE ? new BareUser(plan, i, transport, events)
+        : new LonglinkUser(plan, i, threads.forClient(i), transport, events);
   }
 
   /**
-   * Opens every client, at most {@code connectConcurrency} handshakes at once; returns how long it
-   * took. The first client goes alone: when it gets no session within {@link #FIRST_SESSION}, the
-   * others are not tried (a wrong URL or secret is then said at once).
+   * Opens every user's connection, at most {@code connectConcurrency} handshakes at once; returns
+   * how long it took. The first user goes alone: when it gets no session within
+   * {@link #FIRST_SESSION}, the others are not tried (a wrong URL or secret is then said at once).
    */
   private long connect() throws InterruptedException {
     long start = System.nanoTime();
     handshakes.acquire();
-    clients.get(0).connect();
+    users.get(0).connect();
     if (!firstOpen[0].await(FIRST_SESSION.toMillis(), TimeUnit.MILLISECONDS)) {
       return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
-    long deadline = start + TimeUnit.SECONDS.toNanos(30) + TimeUnit.MILLISECONDS.toNanos(5L * plan.connections());
-    for (LonglinkClient client : clients.subList(1, clients.size())) {
+    long deadline = phaseDeadline(start);
+    for (LoadUser user : users.subList(1, users.size())) {
       long left = deadline - System.nanoTime();
       if (left <= 0 || !handshakes.tryAcquire(left, TimeUnit.NANOSECONDS)) {
         break;
       }
-      client.connect();
+      user.connect();
     }
     for (CountDownLatch open : firstOpen) {
       open.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -165,7 +179,41 @@ public final class LoadRun {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
   }
 
-  /** Sends chat k at its intended time, from user k mod N to another user drawn at random. */
+  /** Makes every user a member of its room; returns how many are. */
+  private long join() throws InterruptedException {
+    long deadline = phaseDeadline(System.nanoTime());
+    List<CompletableFuture<?>> joins = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      joins.add(users.get(i).join(plan.room(i)));
+      if (i % plan.connectConcurrency() == plan.connectConcurrency() - 1) {
+        // As many joins in flight as handshakes: a burst of 10,000 would meet the rate limit.
+        waitAll(joins.subList(i + 1 - plan.connectConcurrency(), i + 1), deadline);
+      }
+    }
+    return waitAll(joins, deadline);
+  }
+
+  private static long waitAll(List<CompletableFuture<?>> futures, long deadline) throws InterruptedException {
+    long done = 0;
+    for (CompletableFuture<?> f : futures) {
+      try {
+        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        done++;
+      } catch (ExecutionException | TimeoutException e) {
+        // Counted as not done.
+      }
+    }
+    return done;
+  }
+
+  private long phaseDeadline(long start) {
+    return start + TimeUnit.SECONDS.toNanos(30) + TimeUnit.MILLISECONDS.toNanos(5L * plan.connections());
+  }
+
+  /**
+   * Sends chat k at its intended time, from user k mod N: to another user drawn at random, or to
+   * the sender's room. The server's CPU is read as the measured part starts and as it ends.
+   */
   private void pace(Tally sending, SplittableRandom random) {
     int n = plan.connections();
     String padding = "x".repeat(plan.bodyBytes());
@@ -178,35 +226,29 @@ public final class LoadRun {
           continue;
         }
       }
+      if (k == plan.warmupChats()) {
+        cost.measuredPartStarts();
+      }
       int from = (int) (k % n);
-      int to = (from + 1 + random.nextInt(n - 1)) % n;
       int chat = (int) k;
       String body = (chat + " " + padding).substring(0, plan.bodyBytes());
       sending.sent(chat);
-      clients.get(from).send(plan.runId() + "-" + chat, RecipientKind.USER, plan.user(to), body)
-          .whenComplete((result, failure) -> {
-            if (failure == null) {
-              sending.acked(chat, System.nanoTime());
-            } else {
-              sending.failed(failure.getClass().getSimpleName() + ": " + failure.getMessage());
-            }
-          });
+      boolean toRoom = plan.roomSize() > 0;
+      String to = toRoom ? plan.room(from) : plan.user((from + 1 + random.nextInt(n - 1)) % n);
+      users.get(from).send(chat, to, toRoom, body).whenComplete((result, failure) -> {
+        if (failure == null) {
+          sending.acked(chat, System.nanoTime());
+        } else {
+          sending.failed(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        }
+      });
     }
-  }
-
-  private void delivered(Delivery d) {
-    String prefix = plan.runId() + "-";
-    if (d.id().startsWith(prefix)) {
-      try {
-        tally.delivered(Integer.parseInt(d.id().substring(prefix.length())), System.nanoTime());
-      } catch (NumberFormatException e) {
-        // Not one of this run's chats.
-      }
-    }
+    cost.measuredPartEnds(plan.chats() - plan.warmupChats());
   }
 
   /** Waits, printing progress, until {@code condition} holds or {@code within} has passed. */
-  private boolean waitFor(BooleanSupplier condition, Duration within, Tally sending, long began) throws InterruptedException {
+  private boolean waitFor(BooleanSupplier condition, Duration within, Tally sending, long began, String phase)
+      throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     long nextTick = System.nanoTime() + PROGRESS_EVERY.toNanos();
     while (!condition.getAsBoolean()) {
@@ -215,7 +257,7 @@ public final class LoadRun {
       }
       sending.awaitChange(Math.min(deadline, nextTick) - System.nanoTime());
       if (System.nanoTime() >= nextTick) {
-        progress.accept(line("drain", sending, began));
+        progress.accept(line(phase, sending, began));
         nextTick += PROGRESS_EVERY.toNanos();
       }
     }

@@ -13,8 +13,11 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What a load run counts, chat by chat: chat {@code k} was meant to leave at {@code intended(k)},
- * and its ack and its delivery are timed from then, not from when it actually left, so that a
- * server that stalls the sender is charged for the wait (coordinated omission). Thread-safe.
+ * and its ack and its deliveries are timed from then, not from when they actually left, so that a
+ * server that stalls the sender is charged for the wait (coordinated omission). A chat has
+ * {@code places} delivery places (its recipient, or each member of its room): a bit each, which a
+ * second delivery to the same place finds set (a duplicate). What is owed is kept as a count, so
+ * that a progress line or the drain's check costs nothing however long the run. Thread-safe.
  */
 final class Tally {
 
@@ -22,10 +25,16 @@ final class Tally {
   private static final long HIGHEST_MICROS = 3_600_000_000L;
 
   private final long intervalNanos;
+  private final int places;
+  private final int recipients;
   private volatile long startNanos;
   private final BitSet sent = new BitSet();
   private final BitSet acked = new BitSet();
+  /** Bit {@code k * places + place}: chat k reached that place. */
   private final BitSet delivered = new BitSet();
+  private long deliveries;
+  /** Deliveries of acked chats not made yet. */
+  private long owed;
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -37,10 +46,15 @@ final class Tally {
   private final long measuredFrom;
   private final Recorder recentAcks = new Recorder(HIGHEST_MICROS, 3);
 
-  /** Chats below {@code measuredFrom} are the warm-up's: counted, but left out of the latencies. */
-  Tally(int ratePerSecond, long measuredFrom) {
+  /**
+   * Chats below {@code measuredFrom} are the warm-up's: counted, but left out of the latencies.
+   * Each chat has {@code places} places and is owed to {@code recipients} of them once acked.
+   */
+  Tally(int ratePerSecond, long measuredFrom, int places, int recipients) {
     this.intervalNanos = 1_000_000_000L / ratePerSecond;
     this.measuredFrom = measuredFrom;
+    this.places = places;
+    this.recipients = recipients;
   }
 
   /** Chat 0 is meant to leave at {@code startNanos}, each next one an interval later. */
@@ -59,7 +73,12 @@ final class Tally {
 
   void acked(int k, long nowNanos) {
     synchronized (this) {
+      if (acked.get(k)) {
+        return;
+      }
       acked.set(k);
+      int from = k * places;
+      owed += recipients - delivered.get(from, from + places).cardinality();
       notifyAll();
     }
     long micros = micros(nowNanos - intended(k));
@@ -83,12 +102,19 @@ final class Tally {
     }
   }
 
-  /** A delivery reached the application; a second one of the same chat is a duplicate. */
-  void delivered(int k, long nowNanos) {
+  /** A delivery of chat {@code k} reached the application at {@code place}; a second one there is a duplicate. */
+  void delivered(int k, int place, long nowNanos) {
     boolean first;
     synchronized (this) {
-      first = !delivered.get(k);
-      delivered.set(k);
+      int bit = k * places + place;
+      first = !delivered.get(bit);
+      if (first) {
+        delivered.set(bit);
+        deliveries++;
+        if (acked.get(k)) {
+          owed--;
+        }
+      }
       notifyAll();
     }
     if (first && k >= measuredFrom) {
@@ -121,22 +147,31 @@ final class Tally {
     return acked.cardinality();
   }
 
+  /** Deliveries that reached the application, each place of each chat once. */
   synchronized long deliveredCount() {
-    return delivered.cardinality();
+    return deliveries;
   }
 
-  /** Acked chats not delivered (yet, while the run goes on; for good once it drained). */
+  /** Deliveries of acked chats not made (yet, while the run goes on; for good once it drained). */
   synchronized long owed() {
-    BitSet missing = (BitSet) acked.clone();
-    missing.andNot(delivered);
-    return missing.cardinality();
+    return owed;
   }
 
-  /** Delivered chats the sender never saw acked: not an error (the ack may be lost with a dropped link). */
+  /**
+   * Chats delivered at least once whose ack the sender never saw: not an error (the ack may be
+   * lost with a dropped link). A walk over every delivery: for the report, not for progress.
+   */
   synchronized long deliveredUnacked() {
-    BitSet extra = (BitSet) delivered.clone();
-    extra.andNot(acked);
-    return extra.cardinality();
+    long count = 0;
+    for (int bit = delivered.nextSetBit(0); bit >= 0; ) {
+      int k = bit / places;
+      if (!acked.get(k)) {
+        count++;
+      }
+      int next = (k + 1) * places;
+      bit = next < 0 ? -1 : delivered.nextSetBit(next);
+    }
+    return count;
   }
 
   long duplicates() {

@@ -13,8 +13,43 @@ import org.junit.jupiter.api.Test;
 class LoadPlanTest {
 
   private static LoadPlan plan(String uri, int connections, int rate, Duration warmup, Duration duration, double chaos) {
+    return plan(uri, connections, rate, warmup, duration, chaos, 0, LoadPlan.Stack.LONGLINK);
+  }
+
+  private static LoadPlan plan(String uri, int connections, int rate, Duration warmup, Duration duration, double chaos,
+      int roomSize, LoadPlan.Stack stack) {
     return new LoadPlan(URI.create(uri), u -> "t", u -> Optional.empty(), connections, rate, warmup, duration, chaos, 64,
-        100, Duration.ofSeconds(20), "abc123");
+        roomSize, stack, 100, Duration.ofSeconds(20), Duration.ZERO, "abc123");
+  }
+
+  @Test
+  void roomsTakeEveryUserInOneRoomOfTheGivenSize() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> plan("ws://127.0.0.1/ws", 250, 10, Duration.ZERO, Duration.ofSeconds(1), 0, 100, LoadPlan.Stack.LONGLINK));
+    assertTrue(e.getMessage().contains("--connections 250 is not a multiple of --room-size 100")
+        && e.getMessage().contains("give e.g. --connections 200"), e::getMessage);
+    LoadPlan p = plan("ws://127.0.0.1/ws", 300, 10, Duration.ZERO, Duration.ofSeconds(1), 0, 100, LoadPlan.Stack.LONGLINK);
+    assertEquals("room-abc123-0", p.room(99));
+    assertEquals("room-abc123-1", p.room(100));
+    assertEquals(99, p.recipients());
+    assertEquals(100, p.places());
+  }
+
+  @Test
+  void theBareStackEchoesDirectChatsAndCannotResumeAfterChaos() {
+    assertEquals(0, plan("ws://127.0.0.1/bare", 10, 10, Duration.ZERO, Duration.ofSeconds(1), 0, 0, LoadPlan.Stack.BARE)
+        .recipients());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> plan("ws://127.0.0.1/bare", 10, 10, Duration.ZERO, Duration.ofSeconds(1), 0.1, 0, LoadPlan.Stack.BARE));
+    assertTrue(e.getMessage().contains("--chaos needs a Longlink server"), e::getMessage);
+  }
+
+  @Test
+  void aRoomRunTooLongToTrackEveryDeliveryIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> plan("ws://127.0.0.1/ws", 10_000, 100_000, Duration.ZERO, Duration.ofSeconds(100), 0, 1_000,
+            LoadPlan.Stack.LONGLINK));
+    assertTrue(e.getMessage().contains("deliveries; a run counts at most"), e::getMessage);
   }
 
   @Test

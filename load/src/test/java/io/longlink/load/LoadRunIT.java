@@ -14,6 +14,8 @@ import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
 import io.longlink.server.violation.Violation;
 import java.nio.charset.StandardCharsets;
+import io.longlink.load.baseline.BareServer;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +42,54 @@ class LoadRunIT {
 
   private static LoadReport run(ServerConfig.Builder config, int connections, int rate, double chaos, List<String> lines)
       throws Exception {
+    return run(config, connections, 0, rate, chaos, lines);
+  }
+
+  private static LoadReport run(ServerConfig.Builder config, int connections, int roomSize, int rate, double chaos,
+      List<String> lines) throws Exception {
     try (LonglinkServer server = LonglinkServer.start(config.host("127.0.0.1").port(0).jwtSecret(SECRET).build())) {
-      LoadPlan plan = new LoadPlan(server.uri(), LoadRunIT::token, user -> Optional.empty(), connections, rate,
-          Duration.ZERO, Duration.ofSeconds(4), chaos, 64, 50, Duration.ofSeconds(5),
-          "t" + System.nanoTime() % 1_000_000);
-      return LoadRun.run(plan, lines::add);
+      return LoadRun.run(plan(server.uri(), connections, roomSize, rate, chaos, LoadPlan.Stack.LONGLINK), lines::add);
+    }
+  }
+
+  private static LoadPlan plan(URI uri, int connections, int roomSize, int rate, double chaos, LoadPlan.Stack stack) {
+    return new LoadPlan(uri, LoadRunIT::token, user -> Optional.empty(), connections, rate, Duration.ZERO,
+        Duration.ofSeconds(4), chaos, 64, roomSize, stack, 50, Duration.ofSeconds(5), Duration.ZERO,
+        "t" + System.nanoTime() % 1_000_000);
+  }
+
+  @Test
+  void roomChatsReachEveryOtherMemberWhileConnectionsDrop() throws Exception {
+    List<String> lines = new ArrayList<>();
+    LoadReport report = run(ServerConfig.builder(Profile.FAST), 40, 10, 40, 0.1, lines);
+    assertTrue(report.kept(), report::text);
+    assertEquals(40, report.joined(), report::text);
+    assertEquals(160, report.sent(), report::text);
+    assertEquals(report.sent(), report.acked(), report::text);
+    assertEquals(report.acked() * 9, report.delivered(), report::text);
+    assertTrue(report.dropped() > 0, report::text);
+  }
+
+  @Test
+  void aServerThatDeliversARoomChatToOneMemberOnlyIsCaught() throws Exception {
+    LoadReport report = run(ServerConfig.builder(Profile.FAST).violate(Violation.ROOM_2), 20, 10, 20, 0, new ArrayList<>());
+    assertEquals(report.acked() * 8, report.lost(), report::text);
+    assertTrue(report.text().contains("Result: BROKEN"), report::text);
+  }
+
+  @Test
+  void theBareStackEchoesAndBroadcastsOnTheSameClient() throws Exception {
+    try (BareServer bare = BareServer.start("127.0.0.1", 0)) {
+      LoadReport echo = LoadRun.run(plan(bare.uri(), 20, 0, 100, 0, LoadPlan.Stack.BARE), line -> { },
+          Optional.of(ServerProcess.of(ProcessHandle.current().pid())));
+      assertTrue(echo.kept(), echo::text);
+      assertEquals(400, echo.acked(), echo::text);
+      assertEquals(0, echo.delivered(), echo::text);
+      assertTrue(echo.cost().serverCpuMicrosPerChat() > 0 && echo.cost().serverRssBytesHeld() > 0, echo::text);
+      LoadReport room = LoadRun.run(plan(bare.uri(), 20, 10, 50, 0, LoadPlan.Stack.BARE), line -> { });
+      assertTrue(room.kept(), room::text);
+      assertEquals(200, room.acked(), room::text);
+      assertEquals(200 * 9, room.delivered(), room::text);
     }
   }
 

@@ -9,6 +9,7 @@ import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.load.LoadPlan;
 import io.longlink.load.LoadReport;
 import io.longlink.load.LoadRun;
+import io.longlink.load.ServerProcess;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,10 +37,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "load",
     sortOptions = false,
-    description = {"Connects many users to a Longlink server, one connection each, sends direct chats at a target rate, "
-        + "and reports what was acked, delivered, lost (acked, never delivered) and duplicated (delivered twice), "
-        + "with latencies measured from each chat's intended send time. Without a URL it loads an embedded "
-        + "reference server in this JVM (for figures, run `longlink serve` as its own process and give its URL)."},
+    description = {"Connects many users to a Longlink server, one connection each, sends direct chats (or, with "
+        + "--room-size, chats to rooms) at a target rate, and reports what was acked, delivered, lost (acked, never "
+        + "delivered) and duplicated (delivered twice), with latencies measured from each chat's intended send time, "
+        + "and what the chats cost the server's process (--server-pid). Without a URL it loads an embedded reference "
+        + "server in this JVM (for figures, run `longlink serve` as its own process and give its URL). With --bare it "
+        + "loads `longlink baseline`, the bare stack, the same way: the ratio of the two runs is the finding."},
     footer = {"", "Environment: LONGLINK_JWT_SECRET and LONGLINK_SIGNING_SECRET stand in for --jwt-secret and --signing-secret.",
         "Exit codes: 0 nothing acked was lost or delivered twice and every user connected; 1 otherwise; 2 bad usage or "
             + "unreachable server; 3 internal error."})
@@ -79,6 +83,26 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--body-bytes", paramLabel = "N", defaultValue = "64",
       description = "Bytes of each chat's body, 1-65536 (default ${DEFAULT-VALUE}).")
   private int bodyBytes;
+
+  @Option(names = "--room-size", paramLabel = "N", defaultValue = "0",
+      description = "0 for direct chats to a user drawn at random (default); otherwise the users form rooms of N "
+          + "(--connections a multiple of N), join them before the run, and every chat goes to the sender's room, "
+          + "delivered to the N-1 others.")
+  private int roomSize;
+
+  @Option(names = "--bare", description = "The URL is `longlink baseline`'s: plain text frames on the same client, no "
+      + "auth, no protocol; the sender's own copy of a frame is its ack (an echo for direct chats).")
+  private boolean bare;
+
+  @Option(names = "--server-pid", paramLabel = "PID",
+      description = "The server's process on this machine: the report then says its CPU time per chat in the "
+          + "measured part and its resident memory (read from the kernel, so any server will do).")
+  private Long serverPid;
+
+  @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Seconds to keep the connections open and idle after the drain, 0-3600 (default ${DEFAULT-VALUE}): "
+          + "time to measure the server's memory per connection (progress lines say \"hold\").")
+  private int holdSeconds;
 
   @Option(names = "--connect-concurrency", paramLabel = "N", defaultValue = "100",
       description = "Opening handshakes in flight at once, 1-10000 (default ${DEFAULT-VALUE}).")
@@ -122,14 +146,25 @@ public final class LoadCommand implements Callable<Integer> {
     if (url != null && !violate.isEmpty()) {
       throw new UsageException("--violate works only on the embedded reference server: leave out the URL");
     }
+    if (bare && url == null) {
+      throw new UsageException("--bare needs the URL of `longlink baseline` (it prints it), e.g. ws://127.0.0.1:18081/bare");
+    }
+    Optional<ServerProcess> server;
+    try {
+      server = serverPid == null ? Optional.empty() : Optional.of(ServerProcess.of(serverPid));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
     byte[] embeddedSecret = url == null ? randomSecret() : null;
-    JwtTokenSource tokens = url == null ? new JwtTokenSource(embeddedSecret, null, null, null) : tokens(context);
+    JwtTokenSource tokens = url == null ? new JwtTokenSource(embeddedSecret, null, null, null)
+        : bare ? new JwtTokenSource(randomSecret(), null, null, null) : tokens(context);
     LoadPlan plan;
     try {
       // Checked before anything starts; the embedded server's URL replaces the placeholder.
       plan = new LoadPlan(url == null ? URI.create("ws://127.0.0.1/embedded") : loopbackUri(url), tokens::token,
           tokens::signingKey, connections, rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds),
-          chaos, bodyBytes, connectConcurrency, Duration.ofSeconds(drainSeconds), runId());
+          chaos, bodyBytes, roomSize, bare ? LoadPlan.Stack.BARE : LoadPlan.Stack.LONGLINK, connectConcurrency,
+          Duration.ofSeconds(drainSeconds), Duration.ofSeconds(holdSeconds), runId());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -145,14 +180,15 @@ public final class LoadCommand implements Callable<Integer> {
         plan = plan.withUri(embedded.uri());
       }
       URI target = plan.uri();
-      out.println("longlink load " + target + ": " + connections + " users, " + rate + " chats/s for " + durationSeconds
+      out.println("longlink load " + target + (bare ? " (bare)" : "") + ": " + connections + " users"
+          + (roomSize > 0 ? " in rooms of " + roomSize : "") + ", " + rate + " chats/s for " + durationSeconds
           + " s after " + warmupSeconds + " s of warm-up" + (chaos > 0 ? ", dropping " + chaos + " of connections a second" : "")
           + ", run " + plan.runId());
       out.flush();
       LoadReport result = LoadRun.run(plan, line -> {
         out.println(line);
         out.flush();
-      });
+      }, server);
       if (result.established() == 0) {
         throw new TargetUnreachableException("no user got a session at " + target
             + ": check the URL, that the server runs, and the JWT secret; nothing was loaded");
