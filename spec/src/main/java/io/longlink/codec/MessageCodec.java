@@ -17,7 +17,6 @@ import io.longlink.schema.MessageDefinition;
 import io.longlink.schema.SchemaViolation;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * JSON text to typed message and back. Decoding validates the message against the one schema of
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
  * that are not Unicode text (LL-ERR-9). Thread-safe; create one and share it.
  */
 public final class MessageCodec {
-
-  private static final Pattern MESSAGE_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
 
   private final ObjectMapper mapper;
   private final MessageCatalog catalog;
@@ -126,7 +123,7 @@ public final class MessageCodec {
           ? "the message has no \"type\" member; every message names its type"
           : "the message's \"type\" is a " + typeNode.getNodeType().name().toLowerCase() + ", not a string"));
     }
-    if (!rules.acceptUnpairedSurrogates()) {
+    if (!rules.acceptUnpairedSurrogates() && UnpairedSurrogates.possibleIn(text)) {
       Optional<DecodeError> notText = unpairedSurrogates(node, typeNode.asText());
       if (notText.isPresent()) {
         return DecodeResult.failed(notText.get());
@@ -177,10 +174,26 @@ public final class MessageCodec {
   /** The message's {@code id} when it is a valid message id: what an error's {@code ref} names. */
   public static Optional<String> messageId(JsonNode message) {
     JsonNode id = message.get("id");
-    if (id != null && id.isTextual() && MESSAGE_ID.matcher(id.asText()).matches()) {
-      return Optional.of(id.asText());
+    if (id != null && id.isTextual() && isMessageId(id.textValue())) {
+      return Optional.of(id.textValue());
     }
     return Optional.empty();
+  }
+
+  /** {@code ^[A-Za-z0-9._:-]{1,64}$}, without a matcher per frame. */
+  private static boolean isMessageId(String id) {
+    if (id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+          || c == '_' || c == ':' || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String knownTypes(Direction direction) {

@@ -63,6 +63,28 @@ final class UnpairedSurrogates {
     }
   }
 
+  /**
+   * Whether any string parsed from {@code text} can hold a surrogate at all: only where the text
+   * has one, or a {@code \\uD800}-{@code \\uDFFF} escape. Nearly no frame does, and one pass over
+   * the text is cheaper than walking the tree twice. May say yes for text that has none (an
+   * escaped backslash before a {@code u}), never no for text that has one.
+   */
+  static boolean possibleIn(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        return true;
+      }
+      if (c == '\\' && i + 3 < n && text.charAt(i + 1) == 'u' && (text.charAt(i + 2) | 0x20) == 'd') {
+        char third = (char) (text.charAt(i + 3) | 0x20);
+        if (third == '8' || third == '9' || (third >= 'a' && third <= 'f')) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The index of the first unpaired surrogate, or -1. */
   static int firstUnpaired(String s) {
     for (int i = 0; i < s.length(); i++) {

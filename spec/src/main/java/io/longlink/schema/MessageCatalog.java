@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every message of Longlink v1, read from the AsyncAPI document packaged with this artifact:
@@ -38,6 +39,9 @@ public final class MessageCatalog {
   private static final String MODEL_PACKAGE = "io.longlink.model.";
 
   private static volatile MessageCatalog instance;
+
+  /** The schema files as plain JSON, read once, for the quick checks. */
+  private static final Map<String, JsonNode> SCHEMA_DOCUMENTS = new ConcurrentHashMap<>();
 
   private final Map<Direction, Map<String, MessageDefinition>> byDirection;
 
@@ -138,13 +142,24 @@ public final class MessageCatalog {
     JsonNode schemaNode = schema.getSchemaNode();
     String type = schemaNode.path("properties").path("type").path("const").asText();
     String title = schemaNode.path("title").asText();
-    MessageDefinition definition =
-        new MessageDefinition(direction, type, name, schemaFile, modelClass(title), schema);
+    MessageDefinition definition = new MessageDefinition(direction, type, name, schemaFile, modelClass(title), schema,
+        QuickCheck.of(schemaNode, schemaFile, MessageCatalog::schemaDocument));
     MessageDefinition previous = into.putIfAbsent(type, definition);
     if (previous != null && !previous.name().equals(name)) {
       throw new IllegalStateException("asyncapi.yaml gives type '" + type + "' to both " + previous.name()
           + " and " + name + " in direction " + direction);
     }
+  }
+
+  /** A schema file as JSON, for a quick check's {@code $ref}s; null when there is none. */
+  static JsonNode schemaDocument(String file) {
+    return SCHEMA_DOCUMENTS.computeIfAbsent(file, f -> {
+      try (InputStream in = resource("schemas/" + f)) {
+        return new ObjectMapper().readTree(in);
+      } catch (IOException | IllegalStateException e) {
+        return null;
+      }
+    });
   }
 
   private static JsonNode resolve(JsonNode doc, String pointer) {

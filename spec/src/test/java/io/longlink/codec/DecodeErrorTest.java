@@ -137,6 +137,9 @@ class DecodeErrorTest {
       "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"bob\"},\"body\":\"\\ude00b\"}|/body",
       "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"b\\udbff\"},\"body\":\"hi\"}|/to/id",
       "{\"type\":\"ping\",\"a/b\":[\"ok\",\"\\ud800\"]}|/a~1b/1",
+      "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"bob\"},\"body\":\"a\\uDFFF\"}|/body",
+      "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"bob\"},\"body\":\"a\\uDaBc\"}|/body",
+      "{\"type\":\"chat\",\"id\":\"m1\",\"to\":{\"kind\":\"user\",\"id\":\"bob\"},\"body\":\"a\ud800\"}|/body",
       "{\"type\":\"ty\\ud800pe\"}|/type"})
   void aStringWithAnUnpairedSurrogateIsAViolationAtItsPointer(String text, String pointer) {
     DecodeError error = clientError(text);
