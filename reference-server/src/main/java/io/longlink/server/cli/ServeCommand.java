@@ -53,6 +53,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--keystore", paramLabel = "FILE", description = "PKCS12 keystore: serve wss:// instead of ws://.")
   Path keystore;
 
+  @Option(names = "--permessage-deflate", description = "Accept the permessage-deflate extension (RFC 7692) when a "
+      + "client offers it (browsers always do): fewer bytes on the wire for long chats, for a compressor and a "
+      + "decompressor held by every connection that has it. Off by default.")
+  boolean permessageDeflate;
+
   @Option(names = "--jwt-issuer", paramLabel = "ISS", description = "Require this iss claim in tokens.")
   String jwtIssuer;
 
@@ -190,7 +195,7 @@ public final class ServeCommand implements Callable<Integer> {
         .maxTotalPending(maxTotalPending).maxDedupEntries(maxDedupEntries).maxOutboundFrames(maxOutboundFrames).retryAfterMs(retryAfterMs)
         .maxUnauthenticated(maxUnauthenticated).maxUnauthenticatedPerAddress(maxUnauthenticatedPerAddress)
         .maxOutboundBytes(maxOutboundBytes).maxTotalPendingBytes(maxTotalPendingBytes).maxTotalOutboundBytes(maxTotalOutboundBytes)
-        .maxPendingBytesPerSender(maxPendingBytesPerSender);
+        .maxPendingBytesPerSender(maxPendingBytesPerSender).permessageDeflate(permessageDeflate);
     b.jwtSecret(bytes(environment.get("LONGLINK_JWT_SECRET")));
     b.signingSecret(bytes(environment.get("LONGLINK_SIGNING_SECRET")));
     if (keystore != null) {

@@ -41,6 +41,7 @@ public final class ServerConfig {
   private final long retryAfterMs;
   private final int maxUnauthenticated;
   private final int maxUnauthenticatedPerAddress;
+  private final boolean permessageDeflate;
   private final Violations violations;
 
   private ServerConfig(Builder b) {
@@ -61,6 +62,7 @@ public final class ServerConfig {
     this.retryAfterMs = b.retryAfterMs;
     this.maxUnauthenticated = b.maxUnauthenticated;
     this.maxUnauthenticatedPerAddress = b.maxUnauthenticatedPerAddress;
+    this.permessageDeflate = b.permessageDeflate;
     this.violations = Violations.of(b.violations);
   }
 
@@ -80,6 +82,15 @@ public final class ServerConfig {
   /** The WebSocket endpoint's path, e.g. {@code /ws}. */
   public String path() {
     return path;
+  }
+
+  /**
+   * Whether the server accepts the permessage-deflate extension (RFC 7692) a client offers:
+   * off unless asked for, because every connection that has it holds a compressor and a
+   * decompressor with their windows, and browsers always offer it.
+   */
+  public boolean permessageDeflate() {
+    return permessageDeflate;
   }
 
   /** The PKCS12 keystore for wss://, or null for plain ws://. */
@@ -190,6 +201,7 @@ public final class ServerConfig {
     private int port = 8080;
     private String path = "/ws";
     private Path keystore;
+    private boolean permessageDeflate;
     private String keystorePassword;
     private byte[] jwtSecret = new byte[0];
     private String jwtIssuer;
@@ -225,6 +237,11 @@ public final class ServerConfig {
 
     public Builder path(String path) {
       this.path = path;
+      return this;
+    }
+
+    public Builder permessageDeflate(boolean accept) {
+      this.permessageDeflate = accept;
       return this;
     }
 

@@ -61,7 +61,8 @@ public final class Connection implements ClientSession {
   public void onOpen() {
     ctx.openConnections().add(this);
     ctx.metrics().connectionOpened();
-    LOG.info("connect {} from {}", connectionId, wire.remoteAddress());
+    // Connects, auths and closes are DEBUG: a server of 10,000 reconnecting phones would log little else.
+    LOG.debug("connect {} from {}", connectionId, wire.remoteAddress());
     if (!wire.offeredSubprotocol() && !violates(Violation.TR_3)) {
       close(CloseCode.SUBPROTOCOL_REQUIRED, "offer longlink.v1 in Sec-WebSocket-Protocol");
       return;
@@ -122,7 +123,7 @@ public final class Connection implements ClientSession {
       ctx.hub().depart(this);
     }
     ctx.metrics().connectionClosed(code);
-    LOG.info("close {} user={} session={} code={} reason={}", connectionId, userId, sessionId, code, reason);
+    LOG.debug("close {} user={} session={} code={} reason={}", connectionId, userId, sessionId, code, reason);
   }
 
   /** Called by {@link PreAuth} once the token is accepted and the hub admitted the session. */
@@ -130,6 +131,8 @@ public final class Connection implements ClientSession {
     this.inSession = new InSession(ctx, this, guard);
     state.set(State.IN_SESSION);
     cancel(authTimer);
+    // Let go of it: a cancelled task is still a task, and every connection would keep one for good.
+    authTimer = null;
     wire.sessionStarted();
     activity(true);
     if (!violates(Violation.HB_3)) {
@@ -148,6 +151,7 @@ public final class Connection implements ClientSession {
 
   void cancelAuthTimer() {
     cancel(authTimer);
+    authTimer = null;
   }
 
   /** Records a sign of life; with the LL-HB-4 violation switch only pings count. */

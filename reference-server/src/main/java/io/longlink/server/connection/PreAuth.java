@@ -106,7 +106,7 @@ final class PreAuth {
       return;
     }
     ctx.metrics().sessionStarted();
-    LOG.info("auth ok {} user={} session={} client={} {} last_seq={} epoch={}", conn.connectionId(), user, session,
+    LOG.debug("auth ok {} user={} session={} client={} {} last_seq={} epoch={}", conn.connectionId(), user, session,
         auth.client().name(), auth.client().version(), auth.lastSeq(), auth.epoch());
   }
 

@@ -102,7 +102,7 @@ public final class Hub {
     this.maxDedupEntries = config.maxDedupEntries();
     this.maxConnectionsPerUser = config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
     this.ackTimeoutMs = config.millis(SessionParameter.ACK_TIMEOUT_MS);
-    this.timers = new RedeliveryTimers(scheduler, ackTimeoutMs, this::redeliver);
+    this.timers = new RedeliveryTimers(scheduler, ackTimeoutMs, System::nanoTime, this::redeliverDue);
     metrics.gauges(this::pendingTotal, this::dedupSize);
     metrics.pendingBytes(this::pendingBytes, maxTotalPendingBytes);
   }
@@ -359,12 +359,14 @@ public final class Hub {
     timers.start(user, seq);
   }
 
-  private void redeliver(String user, long seq) {
+  /** Sends again, in seq order, the deliveries of {@code user} whose ack did not come in time (LL-DLV-2). */
+  private void redeliverDue(String user) {
     enter();
     try {
-      timers.expired(user, seq);
-      if (!violations.has(Violation.DLV_2)) {
-        sendLive(user, seq);
+      for (long seq : timers.due(user)) {
+        if (!violations.has(Violation.DLV_2)) {
+          sendLive(user, seq);
+        }
       }
     } finally {
       exit();

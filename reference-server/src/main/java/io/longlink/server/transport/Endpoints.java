@@ -7,6 +7,7 @@ import io.longlink.server.connection.ConnectionContext;
 import io.longlink.server.violation.Violation;
 import io.longlink.server.violation.Violations;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
@@ -37,6 +38,10 @@ public final class Endpoints {
       boolean offered = request.getSubProtocols().contains(Protocol.SUBPROTOCOL);
       if (offered && !violations.has(Violation.TR_2)) {
         response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
+      }
+      if (!config.permessageDeflate()) {
+        // Jetty negotiates every extension it knows; with none, frames go as they are.
+        response.setExtensions(List.of());
       }
       String remote = Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
       return new JettyEndpoint(ctx, offered, request.getHttpURI().getQuery(), remote, limit, maxChars,
