@@ -10,7 +10,9 @@
 # Environment: RATES (direct chats a second to sweep, default "500 1000 2000 4000 8000"),
 # CONNECTIONS (default 1000), SECONDS_EACH (measured seconds per step, default 15), WARMUP
 # (default 10), IDLE (connections of the idle part, default 10000), SERVER_JVM (JVM options of
-# both servers, default "-Xms1g -Xmx1g").
+# both servers, default "-Xms1g -Xmx1g"), JAR (the longlink jar that loads, default
+# cli/target/longlink.jar), SERVER_JAR (the one that serves, default JAR: give an older build's to
+# measure a server change before and after with the same load generator).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -23,7 +25,8 @@ each="${SECONDS_EACH:-15}"
 warmup="${WARMUP:-10}"
 idle="${IDLE:-10000}"
 jvm="${SERVER_JVM:--Xms1g -Xmx1g}"
-jar="$root/cli/target/longlink.jar"
+jar="${JAR:-$root/cli/target/longlink.jar}"
+server_jar="${SERVER_JAR:-$jar}"
 mkdir -p "$out"
 export LONGLINK_JWT_SECRET="${LONGLINK_JWT_SECRET:-bench-0123456789abcdef0123456789abcdef}"
 
@@ -45,7 +48,7 @@ trap stop_all EXIT
 start() {
   local name="$1"; shift
   # shellcheck disable=SC2086
-  java $jvm -jar "$jar" "$@" > "$out/$name.log" 2>&1 &
+  java $jvm -jar "$server_jar" "$@" > "$out/$name.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do
     if grep -q "listening on" "$out/$name.log"; then
