@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
  * {@link #DISCARD_LIMIT_BYTES}), because Jetty drops the TCP connection right after a 1009 close
  * frame, and a socket closed with unread input sends a TCP reset, which can destroy the close frame
  * on its way to a client that is still writing its frame.
+ *
+ * <p>Nearly every message is one frame: it is decoded straight from the frame's payload, with no
+ * copy. A buffer exists only while a fragmented message is being joined, and is let go after it,
+ * so that an idle connection holds neither its largest message's buffer nor its last message.
  */
 final class TextAssembler {
 
@@ -35,7 +39,8 @@ final class TextAssembler {
 
   private final long maxBytes;
   private final boolean lenientUtf8;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  /** The fragments of the message being joined; null between messages. */
+  private ByteArrayOutputStream buffer;
   private String text;
   private long discarded = -1;
 
@@ -54,10 +59,17 @@ final class TextAssembler {
       discarded += length;
       return fin || discarded > DISCARD_LIMIT_BYTES ? Step.TOO_BIG : Step.DISCARDING;
     }
-    if ((long) buffer.size() + length > maxBytes) {
-      discarded = buffer.size() + (long) length;
-      buffer.reset();
+    long joined = buffer == null ? 0 : buffer.size();
+    if (joined + length > maxBytes) {
+      discarded = joined + (long) length;
+      buffer = null;
       return fin ? Step.TOO_BIG : Step.DISCARDING;
+    }
+    if (fin && buffer == null) {
+      return decode(payload == null ? ByteBuffer.allocate(0) : payload);
+    }
+    if (buffer == null) {
+      buffer = new ByteArrayOutputStream(Math.max(256, 2 * length));
     }
     if (length > 0) {
       byte[] bytes = new byte[length];
@@ -68,20 +80,26 @@ final class TextAssembler {
       return Step.MORE;
     }
     byte[] message = buffer.toByteArray();
-    buffer.reset();
+    buffer = null;
+    return decode(ByteBuffer.wrap(message));
+  }
+
+  private Step decode(ByteBuffer bytes) {
     CodingErrorAction action = lenientUtf8 ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
     try {
-      text = decoder.decode(ByteBuffer.wrap(message)).toString();
+      text = decoder.decode(bytes).toString();
       return Step.COMPLETE;
     } catch (CharacterCodingException e) {
       return Step.INVALID_UTF8;
     }
   }
 
-  /** The message completed by the last {@link #add}. */
+  /** The message completed by the last {@link #add}, handed over once: the assembler keeps no reference to it. */
   String text() {
-    return text;
+    String t = text;
+    text = null;
+    return t;
   }
 
   /** How many bytes the current message has so far, for error messages. */
