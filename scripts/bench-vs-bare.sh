@@ -91,7 +91,8 @@ def ratio(x, y):
     return f"{x / y:.1f}×" if y > 0 and x >= 0 else "n/a"
 rl, bl = r[field], b[field]
 rc, bc = r["cost"]["serverCpuMicrosPerChat"], b["cost"]["serverCpuMicrosPerChat"]
-kept = "kept" if json.load(open(ref))["kept"] and json.load(open(bare))["kept"] else "**BROKEN**"
+kept = " / ".join(json.load(open(f)).get("verdict", "KEPT" if json.load(open(f))["kept"] else "BROKEN").lower()
+                 for f in (ref, bare))
 print(f"| {label} | {rl['p50']:.2f} / {rl['p99']:.2f} / {rl['max']:.1f} | {bl['p50']:.2f} / {bl['p99']:.2f} / {bl['max']:.1f} "
       f"| {ratio(rl['p50'], bl['p50'])} / {ratio(rl['p99'], bl['p99'])} | {rc:.0f} | {bc:.0f} | {ratio(rc, bc)} | {kept} |")
 EOF
@@ -119,7 +120,11 @@ for part in $parts; do
 import json, sys
 out, rates = sys.argv[1], sys.argv[2:]
 def best(stack):
-    ok = [int(r) for r in rates if json.load(open(f"{out}/direct-{r}-{stack}.json"))["report"]["ack"]["p99"] < 10]
+    def fine(r):
+        run = json.load(open(f"{out}/direct-{r}-{stack}.json"))
+        ack = run["report"]["ack"]
+        return run["kept"] and ack["count"] > 0 and ack["p99"] < 10
+    ok = [int(r) for r in rates if fine(r)]
     return max(ok) if ok else 0
 r, b = best("ref"), best("bare")
 print(f"\nHighest swept rate with p99 < 10 ms: reference {r}/s, bare {b}/s"

@@ -30,6 +30,8 @@ public final class LoadRun {
 
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
   private static final Duration FIRST_SESSION = Duration.ofSeconds(10);
+  /** A drain that ends with acks or deliveries still coming within this is an overloaded server, not a lossy one. */
+  private static final Duration STILL_MOVING = Duration.ofSeconds(1);
 
   private final LoadPlan plan;
   private final Consumer<String> progress;
@@ -75,7 +77,7 @@ public final class LoadRun {
       // A member missing from its room would have its deliveries counted as lost: rooms need every user.
       long joined = plan.roomSize() == 0 ? plan.connections() : established.get() == plan.connections() ? join() : 0;
       Supplier<LoadReport> report = () -> LoadReport.of(plan, tally, established.get(), joined, connectMs, 0, false,
-          dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+          false, dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
       if (established.get() == 0 || joined < plan.connections()) {
         users.forEach(LoadUser::close);
         return report.get();
@@ -104,13 +106,14 @@ public final class LoadRun {
       boolean drained = waitFor(() -> sending.owed() == 0
           && sending.ackedCount() + sending.failedCount() >= sending.sentCount(), plan.drain(), sending, began, "drain");
       long drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
+      boolean stillMoving = !drained && System.nanoTime() - sending.lastChangeNanos() < STILL_MOVING.toNanos();
       if (!plan.hold().isZero()) {
         waitFor(() -> false, plan.hold(), sending, began, "hold");
       }
       cost.held();
       // Taken before the clients close, so that their own closes are not in it.
       LoadReport result = LoadReport.of(plan, sending, established.get(), joined, connectMs, drainMs, drained,
-          dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+          stillMoving, dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
       users.forEach(LoadUser::close);
       return result;
     }

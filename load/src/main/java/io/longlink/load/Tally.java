@@ -35,6 +35,8 @@ final class Tally {
   private long deliveries;
   /** Deliveries of acked chats not made yet. */
   private long owed;
+  /** When an ack, a delivery or a failure was last counted ({@link System#nanoTime()}). */
+  private volatile long lastChangeNanos = System.nanoTime();
   private final LongAdder duplicates = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -77,6 +79,7 @@ final class Tally {
         return;
       }
       acked.set(k);
+      lastChangeNanos = nowNanos;
       int from = k * places;
       owed += recipients - delivered.get(from, from + places).cardinality();
       notifyAll();
@@ -98,6 +101,7 @@ final class Tally {
     failures.computeIfAbsent(why, w -> new LongAdder()).increment();
     synchronized (this) {
       failed.increment();
+      lastChangeNanos = System.nanoTime();
       notifyAll();
     }
   }
@@ -108,6 +112,7 @@ final class Tally {
     synchronized (this) {
       int bit = k * places + place;
       first = !delivered.get(bit);
+      lastChangeNanos = nowNanos;
       if (first) {
         delivered.set(bit);
         deliveries++;
@@ -122,6 +127,11 @@ final class Tally {
     } else if (!first) {
       duplicates.increment();
     }
+  }
+
+  /** When the last ack, delivery or failure was counted. */
+  long lastChangeNanos() {
+    return lastChangeNanos;
   }
 
   void closed(int code) {
