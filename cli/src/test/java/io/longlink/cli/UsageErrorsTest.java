@@ -54,6 +54,29 @@ class UsageErrorsTest {
   }
 
   @Test
+  void loadOfTheBareStackNeedsItsUrlAndNoChaos() {
+    says(usageError("load", "--bare"), "--bare needs the URL of `longlink baseline`");
+    says(usageError("load", "ws://127.0.0.1:9/bare", "--bare", "--chaos", "0.1"), "--chaos needs a Longlink server");
+  }
+
+  @Test
+  void loadInRoomsNamesTheSizeThatDoesNotDivide() {
+    says(usageError("load", "--connections", "250", "--room-size", "100"),
+        "--connections 250 is not a multiple of --room-size 100");
+  }
+
+  @Test
+  void loadOfAProcessThatIsNotThere() {
+    says(usageError(Cli.packaged(Map.of("LONGLINK_JWT_SECRET", "0123456789abcdef0123456789abcdef")), "load",
+        "ws://127.0.0.1:9/ws", "--server-pid", "999999999"), "--server-pid 999999999: no such process");
+  }
+
+  @Test
+  void baselineNamesAPortOutOfRange() {
+    says(usageError("baseline", "--port", "70000"), "--port is 70000; give 0-65535");
+  }
+
+  @Test
   void checkWithoutWhat() {
     says(usageError("check"), "longlink check: say what to check: `longlink check server URL`");
   }
