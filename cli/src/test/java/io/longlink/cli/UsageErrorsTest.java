@@ -72,6 +72,12 @@ class UsageErrorsTest {
   }
 
   @Test
+  void loadRestartsOnlyTheEmbeddedServer() {
+    says(usageError(Cli.packaged(Map.of("LONGLINK_JWT_SECRET", "0123456789abcdef0123456789abcdef")), "load",
+        "ws://127.0.0.1:9/ws", "--restart-after", "5"), "--restart-after restarts the embedded reference server");
+  }
+
+  @Test
   void baselineNamesAPortOutOfRange() {
     says(usageError("baseline", "--port", "70000"), "--port is 70000; give 0-65535");
   }

@@ -30,6 +30,8 @@ import java.util.function.Function;
  * @param drain how long after the last send the run waits for acks and deliveries still owed
  *     before it counts them lost, 1 s to 10 min: at least the server's redelivery and the
  *     clients' longest backoff
+ * @param restartAfter when the measured part has run this long, the server is restarted
+ *     gracefully (runs that control it only); 0 for no restart
  * @param hold how long the connections stay open, idle, after the drain, 0 to 1 h: while a
  *     benchmark measures the server's memory per connection
  * @param runId tells this run's users from another run's on the same server
@@ -48,6 +50,7 @@ public record LoadPlan(
     Stack stack,
     int connectConcurrency,
     Duration drain,
+    Duration restartAfter,
     Duration hold,
     String runId) {
 
@@ -100,6 +103,13 @@ public record LoadPlan(
     if (drain == null || drain.compareTo(Duration.ofSeconds(1)) < 0 || drain.compareTo(Duration.ofMinutes(10)) > 0) {
       problems.add("--drain is " + (drain == null ? "missing" : drain.toMillis() + " ms") + "; give 1s to 10min");
     }
+    if (restartAfter == null || restartAfter.isNegative()
+        || (!restartAfter.isZero() && duration != null && restartAfter.compareTo(duration) >= 0)) {
+      problems.add("--restart-after is " + (restartAfter == null ? "missing" : restartAfter.toMillis() + " ms")
+          + "; give a time inside --duration (" + (duration == null ? "?" : duration.toSeconds()) + " s), or 0 for no restart");
+    } else if (!restartAfter.isZero() && stack == Stack.BARE) {
+      problems.add("--restart-after needs a Longlink server: the bare stack keeps nothing for its clients to resume");
+    }
     if (hold == null || hold.isNegative() || hold.compareTo(Duration.ofHours(1)) > 0) {
       problems.add("--hold is " + (hold == null ? "missing" : hold.toMillis() + " ms") + "; give 0s to 1h");
     }
@@ -131,7 +141,7 @@ public record LoadPlan(
   /** The same plan against another server. */
   public LoadPlan withUri(URI other) {
     return new LoadPlan(other, tokens, signingKeys, connections, ratePerSecond, warmup, duration, chaos, bodyBytes,
-        roomSize, stack, connectConcurrency, drain, hold, runId);
+        roomSize, stack, connectConcurrency, drain, restartAfter, hold, runId);
   }
 
   /**

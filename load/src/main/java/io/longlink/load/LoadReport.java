@@ -43,7 +43,31 @@ public record LoadReport(
     Map<Integer, Long> closes,
     long clientTaskFailures,
     Cost cost,
-    long wallMs) {
+    long wallMs,
+    Restart restart) {
+
+  /**
+   * A graceful restart during the run: when (ms since the run began, -1 for none), how long until
+   * the server listened again, the deliveries still owed of chats acked before it, and whether the
+   * server keeps pending deliveries across a restart (when not, those are lost to the restart by
+   * design, PROTOCOL.md LL-SHUT-4, and reported apart).
+   */
+  public record Restart(long atMs, long tookMs, long owedFromBefore, boolean keepsPendingDeliveries) {
+    static final Restart NONE = new Restart(-1, -1, 0, true);
+
+    /** Deliveries the restart excuses: none from a server that says it keeps them. */
+    long excused() {
+      return atMs < 0 || keepsPendingDeliveries ? 0 : owedFromBefore;
+    }
+  }
+
+  /** This report with the restart of the run. */
+  LoadReport withRestart(long atMs, long tookMs, long owedFromBefore, boolean keeps) {
+    return new LoadReport(target, stack, connections, roomSize, established, joined, sessions, connectMs, ratePerSecond,
+        warmupMs, durationMs, chaos, dropped, sent, acked, failed, failures, delivered, deliveredUnacked, lost, duplicated,
+        drained, stillDelivering, drainMs, ack, delivery, closes, clientTaskFailures, cost, wallMs,
+        atMs < 0 ? Restart.NONE : new Restart(atMs, tookMs, owedFromBefore, keeps));
+  }
 
   /**
    * What the measured part cost, -1 where unknown: the server's CPU in all and per chat sent
@@ -87,7 +111,7 @@ public record LoadReport(
         t.sessions(), connectMs,
         plan.ratePerSecond(), plan.warmup().toMillis(), plan.duration().toMillis(), plan.chaos(), dropped, t.sentCount(), t.ackedCount(),
         t.failedCount(), t.failures(), t.deliveredCount(), t.deliveredUnacked(), t.owed(), t.duplicates(), drained,
-        stillDelivering, drainMs, Latency.of(t.ackMicros()), Latency.of(t.deliveryMicros()), t.closes(), taskFailures, cost.cost(), wallMs);
+        stillDelivering, drainMs, Latency.of(t.ackMicros()), Latency.of(t.deliveryMicros()), t.closes(), taskFailures, cost.cost(), wallMs, Restart.NONE);
   }
 
   /**
@@ -95,7 +119,7 @@ public record LoadReport(
    * connected (and in its room).
    */
   public boolean kept() {
-    return lost == 0 && duplicated == 0 && established == connections && joined == connections && clientTaskFailures == 0;
+    return lost - restart.excused() == 0 && duplicated == 0 && established == connections && joined == connections && clientTaskFailures == 0;
   }
 
   /**
@@ -132,6 +156,13 @@ public record LoadReport(
       b.append(String.format("  lost         %d deliveries (of acked chats, never made%s)%n", lost,
           drained ? "" : ", after a drain of " + drainMs + " ms that did not finish"));
     }
+    if (restart.atMs() >= 0) {
+      b.append(String.format("  restart      graceful, %d ms into the run; listening again %d ms later; %d deliveries of chats "
+          + "acked before it never made%s%n", restart.atMs(), restart.tookMs(), restart.owedFromBefore(),
+          restart.keepsPendingDeliveries() ? " (counted as lost: this server keeps pending deliveries across a restart)"
+              : ": lost to the restart, this server keeps pending deliveries in memory (PROTOCOL.md LL-SHUT-4); "
+                  + "not counted against the run, a durable store must show 0"));
+    }
     b.append(String.format("  duplicated   %d (delivered to the application twice)%n", duplicated));
     if (deliveredUnacked > 0) {
       b.append(String.format("  unacked      %d delivered whose ack the sender never saw (a dropped link took it)%n",
@@ -148,11 +179,14 @@ public record LoadReport(
       b.append("  client bugs  ").append(clientTaskFailures).append(" client tasks threw\n");
     }
     switch (verdict()) {
-      case "KEPT" -> b.append("Result: KEPT: nothing acked was lost or delivered twice\n");
+      case "KEPT" -> b.append(restart.excused() > 0
+          ? "Result: KEPT, but for the restart: " + restart.excused() + " deliveries went with the in-memory store "
+              + "(LL-SHUT-4); nothing else acked was lost, nothing was delivered twice\n"
+          : "Result: KEPT: nothing acked was lost or delivered twice\n");
       case "UNDECIDED" -> b.append("Result: UNDECIDED: the server was still acking or delivering when the drain of ")
           .append(drainMs).append(" ms ended, with ").append(lost).append(" deliveries owed: overloaded, not shown to lose "
               + "anything; lower --rate or give a longer --drain\n");
-      default -> b.append("Result: BROKEN: " + (lost > 0 ? lost + " lost " : "") + (duplicated > 0 ? duplicated + " duplicated " : "")
+      default -> b.append("Result: BROKEN: " + (lost - restart.excused() > 0 ? lost - restart.excused() + " lost " : "") + (duplicated > 0 ? duplicated + " duplicated " : "")
           + (established < connections ? (connections - established) + " users never connected " : "")
           + (established == connections && joined < connections ? (connections - joined) + " users never joined their room " : "")
           + (clientTaskFailures > 0 ? clientTaskFailures + " client tasks threw" : "") + "\n");

@@ -32,10 +32,19 @@ public final class LoadRun {
   private static final Duration FIRST_SESSION = Duration.ofSeconds(10);
   /** A drain that ends with acks or deliveries still coming within this is an overloaded server, not a lossy one. */
   private static final Duration STILL_MOVING = Duration.ofSeconds(1);
+  /** How long after a restart the run waits for every client to see its old session end. */
+  private static final Duration OLD_SESSIONS_END = Duration.ofSeconds(10);
 
   private final LoadPlan plan;
   private final Consumer<String> progress;
   private final Optional<ServerProcess> server;
+  private final Optional<ServerRestart> restart;
+  private volatile long restartAtMs = -1;
+  /** Per user: its session was open when the restart began, and it has not yet seen that session end. */
+  private final AtomicBoolean[] oldSessionOpen;
+  private final AtomicBoolean[] open;
+  private volatile CountDownLatch oldSessionsEnded = new CountDownLatch(0);
+  private volatile long restartTookMs = -1;
   private final List<LoadUser> users = new ArrayList<>();
   private final CountDownLatch[] firstOpen;
   private final AtomicLong established = new AtomicLong();
@@ -44,11 +53,15 @@ public final class LoadRun {
   private final Semaphore handshakes;
   private final CostMeter cost;
 
-  private LoadRun(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server) {
+  private LoadRun(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server,
+      Optional<ServerRestart> restart) {
     this.plan = plan;
     this.progress = progress;
     this.server = server;
+    this.restart = restart;
     this.firstOpen = new CountDownLatch[plan.connections()];
+    this.oldSessionOpen = new AtomicBoolean[plan.connections()];
+    this.open = new AtomicBoolean[plan.connections()];
     this.tally = new Tally(plan.ratePerSecond(), plan.warmupChats(), plan.places(), plan.recipients());
     this.handshakes = new Semaphore(plan.connectConcurrency());
     this.cost = new CostMeter(server);
@@ -62,7 +75,20 @@ public final class LoadRun {
   /** Runs the plan, and reads what it cost {@code server}'s process. */
   public static LoadReport run(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server)
       throws InterruptedException {
-    return new LoadRun(plan, progress, server).run();
+    return run(plan, progress, server, Optional.empty());
+  }
+
+  /**
+   * Runs the plan, and restarts the server with {@code restart} when the plan says; a plan with a
+   * restart needs one.
+   */
+  public static LoadReport run(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server,
+      Optional<ServerRestart> restart) throws InterruptedException {
+    if (!plan.restartAfter().isZero() && restart.isEmpty()) {
+      throw new IllegalArgumentException("the plan restarts the server after " + plan.restartAfter().toSeconds()
+          + " s, but this run cannot restart it: only the embedded reference server can be");
+    }
+    return new LoadRun(plan, progress, server, restart).run();
   }
 
   private LoadReport run() throws InterruptedException {
@@ -90,10 +116,16 @@ public final class LoadRun {
       pacer.setDaemon(true);
       pacer.start();
       long sendEnd = sending.intended(plan.chats());
+      long restartAt = plan.restartAfter().isZero() ? Long.MAX_VALUE
+          : sending.intended(plan.warmupChats()) + plan.restartAfter().toNanos();
       SplittableRandom chaosRandom = random.split();
       long nextTick = System.nanoTime() + PROGRESS_EVERY.toNanos();
       while (pacer.isAlive()) {
         pacer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime())));
+        if (System.nanoTime() >= restartAt) {
+          restartAt = Long.MAX_VALUE;
+          restartServer(sending, began);
+        }
         if (System.nanoTime() >= nextTick) {
           if (plan.chaos() > 0 && System.nanoTime() < sendEnd) {
             dropped.addAndGet(transport.drop(plan.chaos(), chaosRandom));
@@ -103,7 +135,8 @@ public final class LoadRun {
         }
       }
       long drainStart = System.nanoTime();
-      boolean drained = waitFor(() -> sending.owed() == 0
+      boolean excusesRestart = restart.map(r -> !r.keepsPendingDeliveries()).orElse(false);
+      boolean drained = waitFor(() -> (sending.owed() == 0 || excusesRestart && sending.onlyOwedFromBeforeTheRestart())
           && sending.ackedCount() + sending.failedCount() >= sending.sentCount(), plan.drain(), sending, began, "drain");
       long drainMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainStart);
       boolean stillMoving = !drained && System.nanoTime() - sending.lastChangeNanos() < STILL_MOVING.toNanos();
@@ -113,15 +146,54 @@ public final class LoadRun {
       cost.held();
       // Taken before the clients close, so that their own closes are not in it.
       LoadReport result = LoadReport.of(plan, sending, established.get(), joined, connectMs, drainMs, drained,
-          stillMoving, dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+          stillMoving, dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began))
+          .withRestart(restartAtMs, restartTookMs, sending.owedFromBeforeTheRestart(),
+              restart.map(ServerRestart::keepsPendingDeliveries).orElse(true));
       users.forEach(LoadUser::close);
       return result;
     }
   }
 
+  /**
+   * Restarts the server while the pacer goes on sending (the clients hold what they send meanwhile
+   * in their outboxes), and marks what was acked by then: a server that keeps its pending
+   * deliveries in memory has lost what of it was not delivered.
+   */
+  private void restartServer(Tally sending, long began) {
+    long start = System.nanoTime();
+    restartAtMs = TimeUnit.NANOSECONDS.toMillis(start - began);
+    progress.accept(line("stop", sending, began) + "  restarting the server (goaway, close 1001)");
+    // Every user counts down once: at its old session's end, or here when it has none open. The
+    // flag goes up before the check, so that a close racing with it is counted by one side only.
+    CountDownLatch ended = new CountDownLatch(open.length);
+    oldSessionsEnded = ended;
+    for (int i = 0; i < open.length; i++) {
+      oldSessionOpen[i].set(true);
+      if (!open[i].get() && oldSessionOpen[i].compareAndSet(true, false)) {
+        ended.countDown();
+      }
+    }
+    try {
+      restart.orElseThrow().restart();
+      // Each client handles its frames in order: once it has seen its old session end, it has
+      // counted every ack the old server sent it, and what was acked is known.
+      ended.await(OLD_SESSIONS_END.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("the server did not restart: " + e.getMessage(), e);
+    } finally {
+      sending.restarted();
+    }
+    restartTookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    progress.accept(line("start", sending, began) + "  the server listens again after " + restartTookMs + " ms");
+  }
+
   private LoadUser user(int i, StripedScheduler threads, ChaosTransport transport) {
-    CountDownLatch open = new CountDownLatch(1);
-    firstOpen[i] = open;
+    CountDownLatch first = new CountDownLatch(1);
+    firstOpen[i] = first;
+    open[i] = new AtomicBoolean();
+    oldSessionOpen[i] = new AtomicBoolean();
     int place = plan.roomSize() == 0 ? 0 : i % plan.roomSize();
     // The first attempt's outcome, whichever it is, frees its place among the handshakes in flight.
     AtomicBoolean attempted = new AtomicBoolean();
@@ -134,9 +206,10 @@ public final class LoadRun {
       @Override
       public void opened() {
         tally.sessionOpened();
-        if (open.getCount() > 0) {
+        open[i].set(true);
+        if (first.getCount() > 0) {
           established.incrementAndGet();
-          open.countDown();
+          first.countDown();
         }
         attemptEnded.run();
       }
@@ -144,6 +217,10 @@ public final class LoadRun {
       @Override
       public void closed(int code) {
         tally.closed(code);
+        open[i].set(false);
+        if (oldSessionOpen[i].compareAndSet(true, false)) {
+          oldSessionsEnded.countDown();
+        }
         attemptEnded.run();
       }
 

@@ -129,6 +129,41 @@ final class Tally {
     }
   }
 
+  /** The chats acked when the server stopped for a restart; null without one. */
+  private BitSet ackedAtRestart;
+  private long owedAtRestart;
+
+  /** The server has stopped for a restart: what it acked and had not delivered by now went with it, or not. */
+  synchronized void restarted() {
+    ackedAtRestart = (BitSet) acked.clone();
+    owedAtRestart = owed;
+  }
+
+  /**
+   * Whether all that is owed is owed from before a restart of a server that keeps nothing across
+   * one: nothing more can come. Walks the chats acked before the restart only when so little is
+   * owed that it could be.
+   */
+  synchronized boolean onlyOwedFromBeforeTheRestart() {
+    return ackedAtRestart != null && owed <= owedAtRestart && owed == owedFromBeforeTheRestart();
+  }
+
+  /**
+   * Deliveries still owed of chats acked before the restart: what a server that keeps pending
+   * deliveries in memory loses to a restart (PROTOCOL.md LL-SHUT-4); 0 without a restart.
+   */
+  synchronized long owedFromBeforeTheRestart() {
+    if (ackedAtRestart == null) {
+      return 0;
+    }
+    long owedThen = 0;
+    for (int k = ackedAtRestart.nextSetBit(0); k >= 0; k = ackedAtRestart.nextSetBit(k + 1)) {
+      int from = k * places;
+      owedThen += recipients - delivered.get(from, from + places).cardinality();
+    }
+    return owedThen;
+  }
+
   /** When the last ack, delivery or failure was counted. */
   long lastChangeNanos() {
     return lastChangeNanos;

@@ -19,7 +19,7 @@ class LoadPlanTest {
   private static LoadPlan plan(String uri, int connections, int rate, Duration warmup, Duration duration, double chaos,
       int roomSize, LoadPlan.Stack stack) {
     return new LoadPlan(URI.create(uri), u -> "t", u -> Optional.empty(), connections, rate, warmup, duration, chaos, 64,
-        roomSize, stack, 100, Duration.ofSeconds(20), Duration.ZERO, "abc123");
+        roomSize, stack, 100, Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO, "abc123");
   }
 
   @Test
@@ -42,6 +42,14 @@ class LoadPlanTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> plan("ws://127.0.0.1/bare", 10, 10, Duration.ZERO, Duration.ofSeconds(1), 0.1, 0, LoadPlan.Stack.BARE));
     assertTrue(e.getMessage().contains("--chaos needs a Longlink server"), e::getMessage);
+  }
+
+  @Test
+  void aRestartFallsInsideTheMeasuredPartOfALonglinkRun() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LoadPlan(
+        URI.create("ws://127.0.0.1/ws"), u -> "t", u -> Optional.empty(), 10, 10, Duration.ZERO, Duration.ofSeconds(5), 0, 64,
+        0, LoadPlan.Stack.LONGLINK, 10, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO, "abc123"));
+    assertTrue(e.getMessage().contains("--restart-after is 5000 ms; give a time inside --duration (5 s)"), e::getMessage);
   }
 
   @Test

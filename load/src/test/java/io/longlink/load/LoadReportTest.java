@@ -13,7 +13,7 @@ class LoadReportTest {
 
   private static final LoadPlan PLAN = new LoadPlan(URI.create("ws://127.0.0.1/ws"), u -> "t", u -> Optional.empty(), 2,
       10, Duration.ZERO, Duration.ofSeconds(1), 0, 8, 0, LoadPlan.Stack.LONGLINK, 10, Duration.ofSeconds(1),
-      Duration.ZERO, "r1");
+      Duration.ZERO, Duration.ZERO, "r1");
 
   private static LoadReport report(boolean stillDelivering) {
     Tally t = new Tally(10, 0, 1, 1);

@@ -54,8 +54,37 @@ class LoadRunIT {
 
   private static LoadPlan plan(URI uri, int connections, int roomSize, int rate, double chaos, LoadPlan.Stack stack) {
     return new LoadPlan(uri, LoadRunIT::token, user -> Optional.empty(), connections, rate, Duration.ZERO,
-        Duration.ofSeconds(4), chaos, 64, roomSize, stack, 50, Duration.ofSeconds(5), Duration.ZERO,
+        Duration.ofSeconds(4), chaos, 64, roomSize, stack, 50, Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO,
         "t" + System.nanoTime() % 1_000_000);
+  }
+
+  @Test
+  void aGracefulRestartLosesAtMostWhatTheInMemoryStoreHeldAndDeliversNothingTwice() throws Exception {
+    List<String> lines = new ArrayList<>();
+    ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0).jwtSecret(SECRET);
+    // The server of the moment: the restart replaces it with one on the same port, as `load --restart-after` does.
+    LonglinkServer[] server = {LonglinkServer.start(config.build())};
+    try {
+      ServerRestart restart = ServerRestart.inMemory(() -> {
+        int port = server[0].port();
+        server[0].close();
+        server[0] = LonglinkServer.start(config.port(port).build());
+      });
+      LoadPlan plan = new LoadPlan(server[0].uri(), LoadRunIT::token, user -> Optional.empty(), 40, 100, Duration.ZERO,
+          Duration.ofSeconds(5), 0, 64, 0, LoadPlan.Stack.LONGLINK, 50, Duration.ofSeconds(10), Duration.ofSeconds(2),
+          Duration.ZERO, "t" + System.nanoTime() % 1_000_000);
+      LoadReport report = LoadRun.run(plan, lines::add, Optional.empty(), Optional.of(restart));
+      assertTrue(report.kept(), report::text);
+      assertEquals(0, report.duplicated(), report::text);
+      assertTrue(report.restart().atMs() > 0 && report.restart().tookMs() >= 0, report::text);
+      assertEquals(report.restart().owedFromBefore(), report.lost(), "every loss is one the restart excuses: " + report.text());
+      assertTrue(report.closes().getOrDefault(1001, 0L) >= 40, "every session ended with 1001: " + report.text());
+      assertTrue(report.sessions() >= 80, "every user came back: " + report.text());
+      assertEquals(report.sent(), report.acked(), report::text);
+      assertTrue(lines.stream().anyMatch(l -> l.contains("the server listens again")), () -> String.join("\n", lines));
+    } finally {
+      server[0].close();
+    }
   }
 
   @Test

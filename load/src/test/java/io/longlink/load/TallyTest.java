@@ -1,6 +1,8 @@
 package io.longlink.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +47,21 @@ class TallyTest {
     assertEquals(1, t.owed());
     t.delivered(3, 0, System.nanoTime());
     assertEquals(0, t.owed());
+  }
+
+  @Test
+  void whatWasOwedWhenTheServerStoppedIsToldApartFromWhatCameLater() {
+    Tally t = new Tally(100, 0, 1, 1);
+    t.startAt(System.nanoTime());
+    t.acked(0, System.nanoTime());
+    t.acked(1, System.nanoTime());
+    t.delivered(1, 0, System.nanoTime());
+    t.restarted();
+    t.acked(2, System.nanoTime());
+    assertEquals(2, t.owed());
+    assertEquals(1, t.owedFromBeforeTheRestart(), "chat 0 was acked and not delivered when the server stopped");
+    assertFalse(t.onlyOwedFromBeforeTheRestart(), "chat 2 may still come");
+    t.delivered(2, 0, System.nanoTime());
+    assertTrue(t.onlyOwedFromBeforeTheRestart());
   }
 }

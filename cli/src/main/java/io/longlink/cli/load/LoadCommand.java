@@ -10,6 +10,7 @@ import io.longlink.load.LoadPlan;
 import io.longlink.load.LoadReport;
 import io.longlink.load.LoadRun;
 import io.longlink.load.ServerProcess;
+import io.longlink.load.ServerRestart;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
@@ -99,6 +100,13 @@ public final class LoadCommand implements Callable<Integer> {
           + "measured part and its resident memory (read from the kernel, so any server will do).")
   private Long serverPid;
 
+  @Option(names = "--restart-after", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Without a URL only: restart the embedded reference server gracefully (goaway, close 1001, a new "
+          + "server on the same port) this many seconds into --duration, while the chats go on. Its store is in memory: "
+          + "what it had acked and not delivered goes with it (PROTOCOL.md LL-SHUT-4), reported apart; anything else "
+          + "lost or delivered twice breaks the run. 0 (default) for no restart.")
+  private int restartAfterSeconds;
+
   @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0",
       description = "Seconds to keep the connections open and idle after the drain, 0-3600 (default ${DEFAULT-VALUE}): "
           + "time to measure the server's memory per connection (progress lines say \"hold\").")
@@ -146,6 +154,10 @@ public final class LoadCommand implements Callable<Integer> {
     if (url != null && !violate.isEmpty()) {
       throw new UsageException("--violate works only on the embedded reference server: leave out the URL");
     }
+    if (url != null && restartAfterSeconds != 0) {
+      throw new UsageException("--restart-after restarts the embedded reference server: leave out the URL (a server "
+          + "given by URL is yours to restart during the run; the report then counts what it lost)");
+    }
     if (bare && url == null) {
       throw new UsageException("--bare needs the URL of `longlink baseline` (it prints it), e.g. ws://127.0.0.1:18081/bare");
     }
@@ -164,11 +176,12 @@ public final class LoadCommand implements Callable<Integer> {
       plan = new LoadPlan(url == null ? URI.create("ws://127.0.0.1/embedded") : loopbackUri(url), tokens::token,
           tokens::signingKey, connections, rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds),
           chaos, bodyBytes, roomSize, bare ? LoadPlan.Stack.BARE : LoadPlan.Stack.LONGLINK, connectConcurrency,
-          Duration.ofSeconds(drainSeconds), Duration.ofSeconds(holdSeconds), runId());
+          Duration.ofSeconds(drainSeconds), Duration.ofSeconds(restartAfterSeconds), Duration.ofSeconds(holdSeconds),
+          runId());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    LonglinkServer embedded = null;
+    RestartableEmbedded embedded = null;
     try {
       if (url == null) {
         ServerConfig.Builder config = ServerConfig.builder(Profile.DEFAULT).host("127.0.0.1").port(0).jwtSecret(embeddedSecret);
@@ -176,7 +189,7 @@ public final class LoadCommand implements Callable<Integer> {
           config.violate(Violation.forRule(id).orElseThrow(() -> new UsageException("--violate " + id
               + ": the reference server has no switch for that rule; `longlink serve --list-violations` lists them")));
         }
-        embedded = LonglinkServer.start(config.build());
+        embedded = new RestartableEmbedded(config);
         plan = plan.withUri(embedded.uri());
       }
       URI target = plan.uri();
@@ -188,7 +201,7 @@ public final class LoadCommand implements Callable<Integer> {
       LoadReport result = LoadRun.run(plan, line -> {
         out.println(line);
         out.flush();
-      }, server);
+      }, server, embedded == null ? Optional.empty() : Optional.of(ServerRestart.inMemory(embedded::restart)));
       if (result.established() == 0) {
         throw new TargetUnreachableException("no user got a session at " + target
             + ": check the URL, that the server runs, and the JWT secret; nothing was loaded");
@@ -204,6 +217,32 @@ public final class LoadCommand implements Callable<Integer> {
       if (embedded != null) {
         embedded.close();
       }
+    }
+  }
+
+  /** The embedded reference server, restartable on the same port. */
+  private static final class RestartableEmbedded implements AutoCloseable {
+    private final ServerConfig.Builder config;
+    private LonglinkServer server;
+
+    RestartableEmbedded(ServerConfig.Builder config) throws Exception {
+      this.config = config;
+      this.server = LonglinkServer.start(config.build());
+    }
+
+    URI uri() {
+      return server.uri();
+    }
+
+    synchronized void restart() throws Exception {
+      int port = server.port();
+      server.close();
+      server = LonglinkServer.start(config.port(port).build());
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+      server.close();
     }
   }
 
