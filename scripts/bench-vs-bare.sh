@@ -12,7 +12,9 @@
 # (default 10), IDLE (connections of the idle part, default 10000), SERVER_JVM (JVM options of
 # both servers, default "-Xms1g -Xmx1g"), JAR (the longlink jar that loads, default
 # cli/target/longlink.jar), SERVER_JAR (the one that serves, default JAR: give an older build's to
-# measure a server change before and after with the same load generator).
+# measure a server change before and after with the same load generator), SERVER_CPUS and LOAD_CPUS
+# (taskset CPU lists, e.g. 1 and 0: the servers on one core, the generator on the other, so that
+# the generator's cost does not pass for the server's; default: no pinning).
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -27,6 +29,10 @@ idle="${IDLE:-10000}"
 jvm="${SERVER_JVM:--Xms1g -Xmx1g}"
 jar="${JAR:-$root/cli/target/longlink.jar}"
 server_jar="${SERVER_JAR:-$jar}"
+server_pin=()
+load_pin=()
+[[ -n "${SERVER_CPUS:-}" ]] && server_pin=(taskset -c "$SERVER_CPUS")
+[[ -n "${LOAD_CPUS:-}" ]] && load_pin=(taskset -c "$LOAD_CPUS")
 mkdir -p "$out"
 export LONGLINK_JWT_SECRET="${LONGLINK_JWT_SECRET:-bench-0123456789abcdef0123456789abcdef}"
 
@@ -48,7 +54,7 @@ trap stop_all EXIT
 start() {
   local name="$1"; shift
   # shellcheck disable=SC2086
-  java $jvm -jar "$server_jar" "$@" > "$out/$name.log" 2>&1 &
+  "${server_pin[@]}" java $jvm -jar "$server_jar" "$@" > "$out/$name.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do
     if grep -q "listening on" "$out/$name.log"; then
@@ -74,9 +80,9 @@ bare_url=ws://127.0.0.1:18081/bare
 load() {
   local name="$1" stack="$2"; shift 2
   if [[ "$stack" == ref ]]; then
-    java -jar "$jar" load "$ref_url" --server-pid "$ref_pid" --report "$out/$name.json" "$@" > "$out/$name.txt" 2>&1 || true
+    "${load_pin[@]}" java -jar "$jar" load "$ref_url" --server-pid "$ref_pid" --report "$out/$name.json" "$@" > "$out/$name.txt" 2>&1 || true
   else
-    java -jar "$jar" load "$bare_url" --bare --server-pid "$bare_pid" --report "$out/$name.json" "$@" > "$out/$name.txt" 2>&1 || true
+    "${load_pin[@]}" java -jar "$jar" load "$bare_url" --bare --server-pid "$bare_pid" --report "$out/$name.json" "$@" > "$out/$name.txt" 2>&1 || true
   fi
   [[ -s "$out/$name.json" ]] || { echo "load $name wrote no report:" >&2; tail -20 "$out/$name.txt" >&2; exit 1; }
 }
