@@ -74,20 +74,21 @@ final class Tally {
   }
 
   void acked(int k, long nowNanos) {
+    long micros = micros(nowNanos - intended(k));
     synchronized (this) {
       if (acked.get(k)) {
         return;
+      }
+      // Recorded before anyone waiting is told: a report taken once all is acked has every latency.
+      recentAcks.recordValue(micros);
+      if (k >= measuredFrom) {
+        ackMicros.recordValue(micros);
       }
       acked.set(k);
       lastChangeNanos = nowNanos;
       int from = k * places;
       owed += recipients - delivered.get(from, from + places).cardinality();
       notifyAll();
-    }
-    long micros = micros(nowNanos - intended(k));
-    recentAcks.recordValue(micros);
-    if (k >= measuredFrom) {
-      ackMicros.recordValue(micros);
     }
   }
 
@@ -108,12 +109,16 @@ final class Tally {
 
   /** A delivery of chat {@code k} reached the application at {@code place}; a second one there is a duplicate. */
   void delivered(int k, int place, long nowNanos) {
-    boolean first;
     synchronized (this) {
       int bit = k * places + place;
-      first = !delivered.get(bit);
       lastChangeNanos = nowNanos;
-      if (first) {
+      if (delivered.get(bit)) {
+        duplicates.increment();
+      } else {
+        // Recorded before anyone waiting is told, as for acks.
+        if (k >= measuredFrom) {
+          deliveryMicros.recordValue(micros(nowNanos - intended(k)));
+        }
         delivered.set(bit);
         deliveries++;
         if (acked.get(k)) {
@@ -121,11 +126,6 @@ final class Tally {
         }
       }
       notifyAll();
-    }
-    if (first && k >= measuredFrom) {
-      deliveryMicros.recordValue(micros(nowNanos - intended(k)));
-    } else if (!first) {
-      duplicates.increment();
     }
   }
 
