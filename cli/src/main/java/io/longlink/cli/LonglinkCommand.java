@@ -5,6 +5,7 @@ import io.longlink.cli.load.BaselineCommand;
 import io.longlink.cli.load.LoadCommand;
 import io.longlink.cli.rules.RulesCommand;
 import io.longlink.server.cli.ServeCommand;
+import io.longlink.server.faults.ViolatingLauncher;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -53,7 +54,7 @@ public final class LonglinkCommand implements Callable<Integer> {
     // Subcommands built in code go right after the constructor: the settings below reach only
     // the subcommands present when they are made.
     return new CommandLine(new LonglinkCommand(context))
-        .addSubcommand("serve", ServeCommand.commandLine())
+        .addSubcommand("serve", ServeCommand.commandLine(new ViolatingLauncher()))
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)

@@ -12,7 +12,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
+import io.longlink.server.faults.FaultyServer;
+import io.longlink.server.faults.Violation;
 import java.nio.charset.StandardCharsets;
 import io.longlink.load.baseline.BareServer;
 import java.net.URI;
@@ -40,14 +41,15 @@ class LoadRunIT {
     }
   }
 
-  private static LoadReport run(ServerConfig.Builder config, int connections, int rate, double chaos, List<String> lines)
-      throws Exception {
-    return run(config, connections, 0, rate, chaos, lines);
+  private static LoadReport run(ServerConfig.Builder config, int connections, int rate, double chaos, List<String> lines,
+      Violation... violations) throws Exception {
+    return run(config, connections, 0, rate, chaos, lines, violations);
   }
 
   private static LoadReport run(ServerConfig.Builder config, int connections, int roomSize, int rate, double chaos,
-      List<String> lines) throws Exception {
-    try (LonglinkServer server = LonglinkServer.start(config.host("127.0.0.1").port(0).jwtSecret(SECRET).build())) {
+      List<String> lines, Violation... violations) throws Exception {
+    try (LonglinkServer server = FaultyServer.start(config.host("127.0.0.1").port(0).jwtSecret(SECRET).build(),
+        List.of(violations))) {
       return LoadRun.run(plan(server.uri(), connections, roomSize, rate, chaos, LoadPlan.Stack.LONGLINK), lines::add);
     }
   }
@@ -101,7 +103,7 @@ class LoadRunIT {
 
   @Test
   void aServerThatDeliversARoomChatToOneMemberOnlyIsCaught() throws Exception {
-    LoadReport report = run(ServerConfig.builder(Profile.FAST).violate(Violation.ROOM_2), 20, 10, 20, 0, new ArrayList<>());
+    LoadReport report = run(ServerConfig.builder(Profile.FAST), 20, 10, 20, 0, new ArrayList<>(), Violation.ROOM_2);
     assertEquals(report.acked() * 8, report.lost(), report::text);
     assertTrue(report.text().contains("Result: BROKEN"), report::text);
   }
@@ -140,7 +142,7 @@ class LoadRunIT {
   @Test
   void aServerThatDropsChatsToUsersBetweenTwoSessionsIsCaught() throws Exception {
     List<String> lines = new ArrayList<>();
-    LoadReport report = run(ServerConfig.builder(Profile.FAST).violate(Violation.DLV_4), 60, 150, 0.2, lines);
+    LoadReport report = run(ServerConfig.builder(Profile.FAST), 60, 150, 0.2, lines, Violation.DLV_4);
     assertTrue(report.lost() > 0, () -> "a server that drops chats to users without a session lost none while users reconnected:\n"
         + report.text());
     assertTrue(report.text().contains("Result: BROKEN"), report::text);

@@ -1,11 +1,6 @@
 package io.longlink.server;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import io.longlink.codec.MessageCodec;
-import io.longlink.codec.ReadingRules;
 import io.longlink.protocol.CloseCode;
-import io.longlink.protocol.SessionParameter;
-import io.longlink.server.auth.JwtVerifier;
 import io.longlink.server.config.ServerConfig;
 import io.longlink.server.connection.AuthOkFactory;
 import io.longlink.server.connection.Connection;
@@ -13,18 +8,12 @@ import io.longlink.server.connection.ConnectionContext;
 import io.longlink.server.connection.ConnectionRegistry;
 import io.longlink.server.messaging.Hub;
 import io.longlink.server.metrics.ServerMetrics;
-import io.longlink.server.store.MemoryDedupStore;
-import io.longlink.server.store.MemoryInboxStore;
-import io.longlink.server.store.MemoryRoomStore;
-import io.longlink.server.store.MemorySequence;
 import io.longlink.server.transport.Endpoints;
 import io.longlink.server.transport.HandshakeGuard;
 import io.longlink.server.transport.LonglinkConnector;
 import io.longlink.server.transport.OperationsHandler;
-import io.longlink.server.violation.Violation;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import io.longlink.server.violation.Violations;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -70,9 +59,13 @@ public final class LonglinkServer implements AutoCloseable {
     this.connections = connections;
   }
 
-  /** Starts a server; it listens when this returns. */
+  /** Starts the reference server; it listens when this returns. */
   public static LonglinkServer start(ServerConfig config) throws Exception {
-    warnAboutViolations(config);
+    return start(config, ServerParts.of(config));
+  }
+
+  /** Starts a server built from {@code parts}; it listens when this returns. */
+  public static LonglinkServer start(ServerConfig config, ServerParts parts) throws Exception {
     warnAboutDescriptors(config);
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
       Thread t = Executors.defaultThreadFactory().newThread(runnable);
@@ -81,27 +74,21 @@ public final class LonglinkServer implements AutoCloseable {
       return t;
     });
     scheduler.setRemoveOnCancelPolicy(true);
-    Clock clock = Clock.systemUTC();
+    Clock clock = parts.clock();
     ServerMetrics metrics = new ServerMetrics();
-    long dedupWindowMs = config.millis(SessionParameter.DEDUP_WINDOW_MS);
-    // The DD_1_WINDOW switch's store reads the window in the wrong unit: a thousandth of it.
-    Hub hub = new Hub(config, new MemoryInboxStore(),
-        new MemoryDedupStore(config.violations().has(Violation.DD_1_WINDOW) ? Math.max(1, dedupWindowMs / 1_000) : dedupWindowMs),
-        new MemoryRoomStore(), config.violations().has(Violation.CHAT_2) ? MemorySequence.descending() : MemorySequence.ascending(),
-        scheduler, metrics, clock);
+    Hub hub = new Hub(config, parts.inbox(), parts.dedup(), parts.rooms(), parts.sequence(), scheduler, metrics, clock);
     ConnectionRegistry connections = new ConnectionRegistry(config.maxTotalOutboundBytes());
     metrics.outboundBytes(connections.budget()::used, config.maxTotalOutboundBytes());
-    ConnectionContext ctx = new ConnectionContext(config, hub,
-        new JwtVerifier(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), clock, config.violations()),
-        MessageCodec.create(readingRules(config.violations())), metrics, scheduler, clock, new AuthOkFactory(config), new AtomicLong(), connections);
+    ConnectionContext ctx = new ConnectionContext(config, hub, parts.verifier(), parts.codec(), metrics, scheduler, clock,
+        new AuthOkFactory(config), new AtomicLong(), connections, parts.rateLimits());
 
     Server jetty = new Server();
     ServerConnector connector = connector(jetty, config);
-    HandshakeGuard guard = new HandshakeGuard(config, scheduler, metrics);
+    HandshakeGuard guard = new HandshakeGuard(config, parts.upgradeDeadlineMs(), scheduler, metrics);
     connector.addEventListener(guard);
     jetty.addConnector(connector);
     ContextHandler context = new ContextHandler("/");
-    WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, context, c -> Endpoints.configure(c, ctx, guard));
+    WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, context, c -> Endpoints.configure(c, ctx, guard, parts.interceptors()));
     upgrade.setHandler(new OperationsHandler(metrics));
     context.setHandler(upgrade);
     jetty.setHandler(context);
@@ -135,28 +122,6 @@ public final class LonglinkServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     return connector;
-  }
-
-  /** How the server reads JSON: PROTOCOL.md's rules, unless a violation switch of LL-ERR-8 or LL-ERR-9 says otherwise. */
-  private static ReadingRules readingRules(Violations violations) {
-    ReadingRules rules = ReadingRules.LONGLINK;
-    if (violations.has(Violation.ERR_8)) {
-      rules = new ReadingRules(StreamReadConstraints.DEFAULT_MAX_DEPTH, StreamReadConstraints.DEFAULT_MAX_NUM_LEN,
-          rules.acceptUnpairedSurrogates());
-    }
-    if (violations.has(Violation.ERR_9)) {
-      rules = new ReadingRules(rules.maxDepth(), rules.maxNumberLength(), true);
-    }
-    return rules;
-  }
-
-  private static void warnAboutViolations(ServerConfig config) {
-    for (Violation v : config.violations().asSet()) {
-      LOG.warn("*** RULE VIOLATION SWITCHED ON: {} - this server {} ***", v.switchId(), v.behaviour());
-    }
-    if (!config.violations().isEmpty()) {
-      LOG.warn("*** This server breaks PROTOCOL.md on purpose, for conformance-kit tests. Never run it for real users. ***");
-    }
   }
 
   /**

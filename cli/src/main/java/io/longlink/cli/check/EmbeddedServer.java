@@ -5,7 +5,9 @@ import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
+import io.longlink.server.faults.FaultyServer;
+import io.longlink.server.faults.Violation;
+import java.util.ArrayList;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -25,13 +27,14 @@ final class EmbeddedServer {
     byte[] signingSecret = secret();
     ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0)
         .jwtSecret(jwtSecret).signingSecret(signingSecret);
+    List<Violation> switches = new ArrayList<>();
     for (String id : violations) {
-      config.violate(Violation.forRule(id).orElseThrow(() -> new UsageException("--violate " + id
+      switches.add(Violation.forRule(id).orElseThrow(() -> new UsageException("--violate " + id
           + ": the reference server has no switch for that rule; `longlink serve --list-violations` lists them")));
     }
     LonglinkServer server;
     try {
-      server = LonglinkServer.start(config.build());
+      server = FaultyServer.start(config.build(), switches);
     } catch (Exception e) {
       throw new IllegalStateException("the embedded reference server did not start: " + e.getMessage(), e);
     }

@@ -14,7 +14,8 @@ import io.longlink.load.ServerRestart;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
+import io.longlink.server.faults.FaultyServer;
+import io.longlink.server.faults.Violation;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -185,11 +186,12 @@ public final class LoadCommand implements Callable<Integer> {
     try {
       if (url == null) {
         ServerConfig.Builder config = ServerConfig.builder(Profile.DEFAULT).host("127.0.0.1").port(0).jwtSecret(embeddedSecret);
+        List<Violation> violations = new ArrayList<>();
         for (String id : violate) {
-          config.violate(Violation.forRule(id).orElseThrow(() -> new UsageException("--violate " + id
+          violations.add(Violation.forRule(id).orElseThrow(() -> new UsageException("--violate " + id
               + ": the reference server has no switch for that rule; `longlink serve --list-violations` lists them")));
         }
-        embedded = new RestartableEmbedded(config);
+        embedded = new RestartableEmbedded(config, violations);
         plan = plan.withUri(embedded.uri());
       }
       URI target = plan.uri();
@@ -223,11 +225,13 @@ public final class LoadCommand implements Callable<Integer> {
   /** The embedded reference server, restartable on the same port. */
   private static final class RestartableEmbedded implements AutoCloseable {
     private final ServerConfig.Builder config;
+    private final List<Violation> violations;
     private LonglinkServer server;
 
-    RestartableEmbedded(ServerConfig.Builder config) throws Exception {
+    RestartableEmbedded(ServerConfig.Builder config, List<Violation> violations) throws Exception {
       this.config = config;
-      this.server = LonglinkServer.start(config.build());
+      this.violations = violations;
+      this.server = FaultyServer.start(config.build(), violations);
     }
 
     URI uri() {
@@ -237,7 +241,7 @@ public final class LoadCommand implements Callable<Integer> {
     synchronized void restart() throws Exception {
       int port = server.port();
       server.close();
-      server = LonglinkServer.start(config.port(port).build());
+      server = FaultyServer.start(config.port(port).build(), violations);
     }
 
     @Override

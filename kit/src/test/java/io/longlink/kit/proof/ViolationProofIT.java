@@ -17,7 +17,8 @@ import io.longlink.rules.Side;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
+import io.longlink.server.faults.FaultyServer;
+import io.longlink.server.faults.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,10 +51,7 @@ class ViolationProofIT {
   private static RunReport check(Violation violation, RuleSelection selection) throws Exception {
     ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0)
         .jwtSecret(JWT_SECRET).signingSecret(SIGNING_SECRET);
-    if (violation != null) {
-      config.violate(violation);
-    }
-    try (LonglinkServer server = LonglinkServer.start(config.build())) {
+    try (LonglinkServer server = FaultyServer.start(config.build(), violation == null ? List.of() : List.of(violation))) {
       KitSettings settings = new KitSettings(server.uri(), new JwtTokenSource(JWT_SECRET, SIGNING_SECRET, null, null),
           Map.of(), false, null, KitSettings.DEFAULT_TIMING_SLACK, 2_000, 200_000, "proof" + System.nanoTime() % 100_000);
       return RUNNER.run(settings, selection, RuleListener.NONE);

@@ -15,7 +15,8 @@ import io.longlink.protocol.SessionParameter;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
+import io.longlink.server.faults.FaultyServer;
+import io.longlink.server.faults.Violation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,10 +73,7 @@ class TlsIT {
   private static LonglinkServer start(Violation... violations) throws Exception {
     ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0).jwtSecret(SECRET)
         .tls(keystore, PASSWORD).set(SessionParameter.AUTH_TIMEOUT_MS, AUTH_TIMEOUT_MS);
-    for (Violation v : violations) {
-      config.violate(v);
-    }
-    return LonglinkServer.start(config.build());
+    return FaultyServer.start(config.build(), java.util.List.of(violations));
   }
 
   private static KitSettings settings(LonglinkServer server, boolean insecure, Path caFile) {

@@ -20,7 +20,8 @@ import io.longlink.model.Pong;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
+import io.longlink.server.faults.FaultyServer;
+import io.longlink.server.faults.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +40,7 @@ class KitSocketIT {
 
   private static LonglinkServer start(Violation... violations) throws Exception {
     ServerConfig.Builder config = ServerConfig.builder(Profile.FAST).host("127.0.0.1").port(0).jwtSecret(SECRET);
-    for (Violation v : violations) {
-      config.violate(v);
-    }
-    LonglinkServer server = LonglinkServer.start(config.build());
+    LonglinkServer server = FaultyServer.start(config.build(), List.of(violations));
     KitSettings.install(new KitSettings(server.uri(), TOKENS, Map.of(), false, null, Duration.ofMillis(200), 100, 1_000, "it"));
     RunBudget.reset(100, 1_000);
     return server;

@@ -6,8 +6,6 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.longlink.protocol.CloseCode;
-import io.longlink.server.violation.Violation;
-import io.longlink.server.violation.Violations;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Collection;
@@ -32,9 +30,8 @@ public final class JwtVerifier implements TokenVerifier {
   private final String issuer;
   private final String audience;
   private final Clock clock;
-  private final Violations violations;
 
-  public JwtVerifier(byte[] secret, String issuer, String audience, Clock clock, Violations violations) {
+  public JwtVerifier(byte[] secret, String issuer, String audience, Clock clock) {
     try {
       this.verifier = new MACVerifier(secret);
     } catch (JOSEException e) {
@@ -43,7 +40,6 @@ public final class JwtVerifier implements TokenVerifier {
     this.issuer = issuer;
     this.audience = audience;
     this.clock = clock;
-    this.violations = violations;
   }
 
   @Override
@@ -54,17 +50,15 @@ public final class JwtVerifier implements TokenVerifier {
       jwt = SignedJWT.parse(token);
       claims = jwt.getJWTClaimsSet();
     } catch (ParseException e) {
-      return violations.has(Violation.AUTH_5) ? AuthDecision.accept("anonymous")
-          : AuthDecision.refuse(CloseCode.UNAUTHORIZED, "the token is not a JWT");
+      return AuthDecision.refuse(CloseCode.UNAUTHORIZED, "the token is not a JWT");
     }
     // Nimbus turns a numeric sub into a string; the token's own JSON says what the issuer wrote.
     Object sub = jwt.getPayload().toJSONObject().get("sub");
     String user = sub instanceof String s ? s : null;
-    if (!violations.has(Violation.AUTH_5)) {
-      AuthDecision signature = checkSignature(jwt);
-      if (signature != null) {
-        return signature;
-      }
+    // LL-AUTH-5: a token whose signature does not verify lets no one in.
+    AuthDecision signature = checkSignature(jwt);
+    if (signature != null) {
+      return signature;
     }
     if (user == null || !USER_ID.matcher(user).matches()) {
       return AuthDecision.refuse(CloseCode.UNAUTHORIZED, sub == null || sub instanceof String
@@ -73,7 +67,8 @@ public final class JwtVerifier implements TokenVerifier {
     }
     long now = clock.millis();
     Date exp = claims.getExpirationTime();
-    if (exp != null && exp.getTime() + LEEWAY_MS < now && !violations.has(Violation.AUTH_6)) {
+    // LL-AUTH-6: an expired token is refused with 4002.
+    if (exp != null && exp.getTime() + LEEWAY_MS < now) {
       return AuthDecision.refuse(CloseCode.TOKEN_EXPIRED, "the token expired at " + exp.toInstant());
     }
     Date nbf = claims.getNotBeforeTime();
@@ -86,7 +81,8 @@ public final class JwtVerifier implements TokenVerifier {
     if (audience != null && (claims.getAudience() == null || !claims.getAudience().contains(audience))) {
       return AuthDecision.refuse(CloseCode.UNAUTHORIZED, "the token's audience does not include " + audience);
     }
-    if (!hasScope(claims) && !violations.has(Violation.AUTH_7)) {
+    // LL-AUTH-7: authenticated is not authorised: without the longlink scope, 4003.
+    if (!hasScope(claims)) {
       return AuthDecision.refuse(CloseCode.FORBIDDEN, "the token has no " + REQUIRED_SCOPE + " scope");
     }
     return AuthDecision.accept(user);

@@ -1,13 +1,11 @@
 package io.longlink.server.cli;
 
 import io.longlink.protocol.SessionParameter;
-import io.longlink.rules.RuleCatalog;
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.config.ConfigException;
 import io.longlink.server.config.Flags;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -111,14 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int maxUnauthenticatedPerAddress;
 
-  @Option(names = "--violate", paramLabel = "RULE-ID",
-      description = "Break one rule on purpose (repeatable), to see the conformance kit catch it. See --list-violations.")
-  List<String> violate = new ArrayList<>();
-
-  @Option(names = "--list-violations", description = "List the rules this server can break, with their text, and exit.")
-  boolean listViolations;
-
   private final Environment environment;
+  private Launcher launcher = LonglinkServer::start;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public ServeCommand() {
@@ -135,9 +127,38 @@ public final class ServeCommand implements Callable<Integer> {
     String get(String name);
   }
 
+  /**
+   * What starts the server once the options are read. A tool that wraps {@code serve} passes its
+   * own, with options of its own (picocli reads them as a mixin), e.g. one that builds the server
+   * from other {@link io.longlink.server.ServerParts}.
+   */
+  public interface Launcher {
+
+    LonglinkServer start(ServerConfig config) throws Exception;
+
+    /** Problems with the launcher's own options, reported with the server's. */
+    default List<String> problems() {
+      return List.of();
+    }
+
+    /** Runs instead of the server when it returns true (an option that prints and exits). */
+    default boolean runsInstead(PrintWriter out) {
+      return false;
+    }
+  }
+
   /** A command line for {@code serve}, with one option per session parameter of PROTOCOL.md §6. */
   public static CommandLine commandLine() {
     return commandLine(new ServeCommand());
+  }
+
+  /** The same, started by {@code launcher}, whose picocli options join serve's. */
+  public static CommandLine commandLine(Launcher launcher) {
+    ServeCommand command = new ServeCommand();
+    command.launcher = launcher;
+    CommandLine cli = commandLine(command);
+    cli.addMixin("launcher", launcher);
+    return cli;
   }
 
   static CommandLine commandLine(ServeCommand command) {
@@ -155,8 +176,8 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (listViolations) {
-      printViolations(out);
+    if (launcher.runsInstead(out)) {
+      out.flush();
       return 0;
     }
     ServerConfig config;
@@ -166,7 +187,7 @@ public final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;
     }
-    LonglinkServer server = LonglinkServer.start(config);
+    LonglinkServer server = launcher.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
@@ -212,10 +233,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
       }
     }
-    for (String id : violate) {
-      Violation.forRule(id).ifPresentOrElse(b::violate,
-          () -> problems.add("--violate " + id + ": this server has no switch for that rule; see --list-violations"));
-    }
+    problems.addAll(launcher.problems());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -224,14 +242,6 @@ public final class ServeCommand implements Callable<Integer> {
 
   private static byte[] bytes(String secret) {
     return secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void printViolations(PrintWriter out) {
-    RuleCatalog rules = RuleCatalog.load();
-    for (Violation v : Violation.values()) {
-      out.println(v.switchId() + "  " + v.behaviour());
-      rules.find(v.ruleId()).ifPresent(r -> out.println("    rule: " + r.text()));
-    }
   }
 
   /** Stops a running {@link #call()} (tests). */

@@ -1,14 +1,10 @@
 package io.longlink.server.config;
 
 import io.longlink.protocol.SessionParameter;
-import io.longlink.server.violation.Violation;
-import io.longlink.server.violation.Violations;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The reference server's configuration, validated when built (every problem reported at once,
@@ -42,9 +38,11 @@ public final class ServerConfig {
   private final int maxUnauthenticated;
   private final int maxUnauthenticatedPerAddress;
   private final boolean permessageDeflate;
-  private final Violations violations;
+  /** What this configuration was built from, for {@link #toBuilder()}. */
+  private final Builder origin;
 
   private ServerConfig(Builder b) {
+    this.origin = new Builder(b);
     this.host = b.host;
     this.port = b.port;
     this.path = b.path;
@@ -63,11 +61,15 @@ public final class ServerConfig {
     this.maxUnauthenticated = b.maxUnauthenticated;
     this.maxUnauthenticatedPerAddress = b.maxUnauthenticatedPerAddress;
     this.permessageDeflate = b.permessageDeflate;
-    this.violations = Violations.of(b.violations);
   }
 
   public static Builder builder(Profile profile) {
     return new Builder(profile);
+  }
+
+  /** A builder holding everything this configuration was built from, to make a variant of it. */
+  public Builder toBuilder() {
+    return new Builder(origin);
   }
 
   public String host() {
@@ -191,10 +193,6 @@ public final class ServerConfig {
     return maxUnauthenticatedPerAddress;
   }
 
-  public Violations violations() {
-    return violations;
-  }
-
   /** Builds a {@link ServerConfig}; {@link #build()} validates everything. */
   public static final class Builder {
     private String host = "0.0.0.0";
@@ -219,10 +217,34 @@ public final class ServerConfig {
     private long retryAfterMs = 1_000;
     private int maxUnauthenticated = DEFAULT_MAX_UNAUTHENTICATED;
     private int maxUnauthenticatedPerAddress = DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS;
-    private final Set<Violation> violations = EnumSet.noneOf(Violation.class);
 
     private Builder(Profile profile) {
       this.session = profile.parameters();
+    }
+
+    private Builder(Builder o) {
+      this.host = o.host;
+      this.port = o.port;
+      this.path = o.path;
+      this.keystore = o.keystore;
+      this.permessageDeflate = o.permessageDeflate;
+      this.keystorePassword = o.keystorePassword;
+      this.jwtSecret = o.jwtSecret.clone();
+      this.jwtIssuer = o.jwtIssuer;
+      this.jwtAudience = o.jwtAudience;
+      this.signingSecret = o.signingSecret == null ? null : o.signingSecret.clone();
+      this.session = new EnumMap<>(o.session);
+      this.maxTotalPending = o.maxTotalPending;
+      this.maxDedupEntries = o.maxDedupEntries;
+      this.maxOutboundFrames = o.maxOutboundFrames;
+      this.maxTotalPendingBytes = o.maxTotalPendingBytes;
+      this.maxPendingBytesPerSender = o.maxPendingBytesPerSender;
+      this.maxOutboundBytes = o.maxOutboundBytes;
+      this.maxTotalOutboundBytes = o.maxTotalOutboundBytes;
+      this.heapBytes = o.heapBytes;
+      this.retryAfterMs = o.retryAfterMs;
+      this.maxUnauthenticated = o.maxUnauthenticated;
+      this.maxUnauthenticatedPerAddress = o.maxUnauthenticatedPerAddress;
     }
 
     public Builder host(String host) {
@@ -333,11 +355,6 @@ public final class ServerConfig {
 
     public Builder maxUnauthenticatedPerAddress(int value) {
       this.maxUnauthenticatedPerAddress = value;
-      return this;
-    }
-
-    public Builder violate(Violation violation) {
-      violations.add(violation);
       return this;
     }
 

@@ -9,8 +9,6 @@ import io.longlink.model.SigningAlgorithm;
 import io.longlink.model.SigningPolicy;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.store.Epochs;
-import io.longlink.server.violation.Violation;
 
 /** The auth_ok a server with this configuration advertises: exactly the parameters it applies. */
 public final class AuthOkFactory {
@@ -25,12 +23,8 @@ public final class AuthOkFactory {
   public AuthOk create(String sessionId, String userId, long serverTime, String epoch) {
     long initial = config.millis(SessionParameter.RECONNECT_INITIAL_DELAY_MS);
     long cap = config.millis(SessionParameter.RECONNECT_MAX_DELAY_MS);
-    if (config.violations().has(Violation.PAR_1)) {
-      cap = initial;
-      initial = initial + 100;
-    }
-    long advertisedTime = config.violations().has(Violation.AUTH_12) ? serverTime + 3_600_000 : serverTime;
-    return new AuthOk(sessionId, userId, advertisedTime,
+    // LL-AUTH-12: server_time is this server's clock when auth_ok is made.
+    return new AuthOk(sessionId, userId, serverTime,
         new HeartbeatPolicy(config.millis(SessionParameter.HEARTBEAT_INTERVAL_MS),
             config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS)),
         new ReconnectPolicy(initial, config.number(SessionParameter.RECONNECT_MULTIPLIER), cap,
@@ -43,6 +37,6 @@ public final class AuthOkFactory {
         config.millis(SessionParameter.DEDUP_WINDOW_MS),
         config.signing() ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, config.millis(SessionParameter.REPLAY_WINDOW_MS))
             : null,
-        config.violations().has(Violation.DLV_12) ? Epochs.fresh() : epoch);
+        epoch);
   }
 }

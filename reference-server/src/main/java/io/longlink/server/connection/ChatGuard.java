@@ -7,9 +7,7 @@ import io.longlink.protocol.SessionParameter;
 import io.longlink.server.config.ServerConfig;
 import io.longlink.server.limits.RateLimit;
 import io.longlink.server.messaging.Errors;
-import io.longlink.server.violation.RateLimitFaults;
-import io.longlink.server.violation.Violation;
-import io.longlink.server.violation.Violations;
+import io.longlink.server.limits.RateLimits;
 import io.longlink.signing.ChatSignature;
 
 /**
@@ -24,24 +22,13 @@ final class ChatGuard {
   private final long rateWindowMs;
   private final byte[] signingKey;
   private final long replayWindowMs;
-  private final Violations violations;
 
-  ChatGuard(ServerConfig config, String user) {
-    this.violations = config.violations();
+  ChatGuard(ServerConfig config, RateLimits rateLimits, String user) {
     this.rateMessages = config.millis(SessionParameter.RATE_MESSAGES);
     this.rateWindowMs = config.millis(SessionParameter.RATE_WINDOW_MS);
-    this.limiter = RateLimitFaults.forConnection(violations, (int) rateMessages, rateWindowMs);
+    this.limiter = rateLimits.forConnection((int) rateMessages, rateWindowMs);
     this.signingKey = config.signing() ? ChatSignature.hmac(config.signingSecret(), "longlink-signing-key:" + user) : null;
-    long replay = config.millis(SessionParameter.REPLAY_WINDOW_MS);
-    // The WIDE switch reads the window in the wrong unit; NARROW keeps a tenth of it (a thousandth,
-    // as microseconds, would refuse the kit's fresh chats and its repeats a moment later too).
-    this.replayWindowMs = violations.has(Violation.SEC_5_WIDE) ? replay * 1_000
-        : violations.has(Violation.SEC_5_NARROW) ? Math.max(1, replay / 10) : replay;
-  }
-
-  /** Counts a join or a leave against the rate; the error when it is over the limit. */
-  ErrorMessage membershipRate(String ref, long nowMs) {
-    return violations.has(Violation.LIM_3_CHATS_ONLY) ? null : rate(ref, nowMs);
+    this.replayWindowMs = config.millis(SessionParameter.REPLAY_WINDOW_MS);
   }
 
   /** Counts one rate-limited message; the error when it is over the limit. */
@@ -59,13 +46,14 @@ final class ChatGuard {
     if (signingKey == null) {
       return null;
     }
-    if (!violations.has(Violation.SEC_4) && !ChatSignature.verify(signingKey, chat)) {
+    // LL-SEC-4: a session that signs has every chat's signature checked.
+    if (!ChatSignature.verify(signingKey, chat)) {
       String missing = chat.sig() == null ? "sig is missing" : chat.ts() == null ? "ts is missing" : "sig does not match";
       return Errors.of(ErrorCode.BAD_SIGNATURE, missing + "; this session signs chats: put ts and sig = HMAC-SHA256 over "
           + "longlink.v1, chat, id, ts, to.kind, to.id and body as PROTOCOL.md §18 says", chat.id());
     }
-    // The SEC_5 switch's server checks one side of the window only: a ts in the future passes.
-    long off = chat.ts() == null ? 0 : violations.has(Violation.SEC_5) ? nowMs - chat.ts() : Math.abs(nowMs - chat.ts());
+    // LL-SEC-5: a ts off by more than the replay window either way is stale.
+    long off = chat.ts() == null ? 0 : Math.abs(nowMs - chat.ts());
     if (off > replayWindowMs) {
       return Errors.of(ErrorCode.STALE_MESSAGE, "ts differs from the server clock by " + Math.abs(nowMs - chat.ts())
           + " ms, more than the replay window of " + replayWindowMs + " ms; check the clock, then send it again with a "

@@ -5,11 +5,11 @@ import io.longlink.protocol.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /** Close reasons that start with the code's name and fit RFC 6455's 123 bytes (LL-CLOSE-2). */
-final class CloseReason {
+public final class CloseReason {
 
   private CloseReason() {}
 
-  static String of(CloseCode code, String detail) {
+  public static String of(CloseCode code, String detail) {
     return truncate(code.wireName() + ": " + detail);
   }
 

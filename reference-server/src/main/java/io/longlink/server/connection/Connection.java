@@ -8,7 +8,6 @@ import io.longlink.protocol.SessionParameter;
 import io.longlink.server.limits.Utf8;
 import io.longlink.server.messaging.ClientSession;
 import io.longlink.server.store.PendingDelivery;
-import io.longlink.server.violation.Violation;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * time, in the order frames arrived; the hub and the timers call {@link #send} and
  * {@link #close} from other threads, which is why those only touch atomics and the wire.
  */
-public final class Connection implements ClientSession {
+public final class Connection implements ClientSession, Inbound {
 
   private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
   private static final long ABORT_GRACE_MS = 1_000;
@@ -57,27 +56,27 @@ public final class Connection implements ClientSession {
         ctx.openConnections().budget());
   }
 
-  /** The opening handshake completed. */
+  @Override
   public void onOpen() {
     ctx.openConnections().add(this);
     ctx.metrics().connectionOpened();
     // Connects, auths and closes are DEBUG: a server of 10,000 reconnecting phones would log little else.
     LOG.debug("connect {} from {}", connectionId, wire.remoteAddress());
-    if (!wire.offeredSubprotocol() && !violates(Violation.TR_3)) {
+    // LL-TR-3: a client that did not offer longlink.v1 may speak another protocol; it is not served.
+    if (!wire.offeredSubprotocol()) {
       close(CloseCode.SUBPROTOCOL_REQUIRED, "offer longlink.v1 in Sec-WebSocket-Protocol");
       return;
     }
-    if (!violates(Violation.AUTH_8)) {
-      long timeout = ctx.config().millis(SessionParameter.AUTH_TIMEOUT_MS);
-      authTimer = ctx.scheduler().schedule(() -> {
-        if (state.get() == State.AWAITING_AUTH) {
-          close(CloseCode.AUTH_TIMEOUT, "no auth within " + timeout + " ms");
-        }
-      }, timeout, TimeUnit.MILLISECONDS);
-    }
+    // LL-AUTH-8: a connection that does not authenticate in time is closed with 4004.
+    long timeout = ctx.config().millis(SessionParameter.AUTH_TIMEOUT_MS);
+    authTimer = ctx.scheduler().schedule(() -> {
+      if (state.get() == State.AWAITING_AUTH) {
+        close(CloseCode.AUTH_TIMEOUT, "no auth within " + timeout + " ms");
+      }
+    }, timeout, TimeUnit.MILLISECONDS);
   }
 
-  /** A complete, valid UTF-8 text message arrived. */
+  @Override
   public void onText(String text) {
     ctx.metrics().frameIn();
     switch (state.get()) {
@@ -87,19 +86,25 @@ public final class Connection implements ClientSession {
     }
   }
 
-  /** A binary message arrived: Longlink is text only (LL-ERR-1). */
+  /** Longlink is text only (LL-ERR-1). */
+  @Override
   public void onBinary() {
     ctx.metrics().frameIn();
-    activity(false);
-    badInput();
-    if (!violates(Violation.ERR_1)) {
-      close(CloseCode.UNSUPPORTED_DATA, "Longlink uses text frames only");
-    }
+    activity();
+    close(CloseCode.UNSUPPORTED_DATA, "Longlink uses text frames only");
   }
 
-  /** A WebSocket control frame or continuation arrived: a sign of life like any other frame (LL-HB-4). */
+  /** A text message that is not UTF-8 ends the connection with 1007 (LL-ERR-2). */
+  @Override
+  public void onInvalidText(byte[] bytes) {
+    ctx.metrics().frameIn();
+    close(CloseCode.INVALID_PAYLOAD, "the text frame is not valid UTF-8");
+  }
+
+  /** A WebSocket control frame or continuation: a sign of life like any other frame (LL-HB-4). */
+  @Override
   public void onOtherFrame() {
-    activity(false);
+    activity();
   }
 
   /** Runs {@code task} after {@code delayMs}, unless the connection closed by then. */
@@ -111,7 +116,7 @@ public final class Connection implements ClientSession {
     }, delayMs, TimeUnit.MILLISECONDS);
   }
 
-  /** The connection is closed, whoever closed it. */
+  @Override
   public void onClosed(int code, String reason) {
     if (state.getAndSet(State.CLOSED) == State.CLOSED) {
       return;
@@ -134,10 +139,9 @@ public final class Connection implements ClientSession {
     // Let go of it: a cancelled task is still a task, and every connection would keep one for good.
     authTimer = null;
     wire.sessionStarted();
-    activity(true);
-    if (!violates(Violation.HB_3)) {
-      scheduleHeartbeatCheck(ctx.config().millis(SessionParameter.HEARTBEAT_TIMEOUT_MS));
-    }
+    activity();
+    // LL-HB-3: a session silent for heartbeat.timeout_ms is closed with 4000.
+    scheduleHeartbeatCheck(ctx.config().millis(SessionParameter.HEARTBEAT_TIMEOUT_MS));
   }
 
   void identify(String user, String session) {
@@ -154,11 +158,9 @@ public final class Connection implements ClientSession {
     authTimer = null;
   }
 
-  /** Records a sign of life; with the LL-HB-4 violation switch only pings count. */
-  void activity(boolean isPing) {
-    if (isPing || !violates(Violation.HB_4)) {
-      lastActivityNanos = System.nanoTime();
-    }
+  /** Records a sign of life: any frame counts, not only pings (LL-HB-4). */
+  void activity() {
+    lastActivityNanos = System.nanoTime();
   }
 
   private void scheduleHeartbeatCheck(long delayMs) {
@@ -265,46 +267,19 @@ public final class Connection implements ClientSession {
     close(code, why);
   }
 
-  /** Sends a binary frame; only the LL-TR-4 violation switch does. */
-  void sendBinary(byte[] data) {
-    writes.add(() -> wire.sendBinary(data));
-  }
-
+  /** Closes with a code of the table and a reason that names it (LL-CLOSE-1, LL-CLOSE-2). */
   @Override
   public void close(CloseCode code, String detail) {
-    closeRaw(code.code(), violates(Violation.CLOSE_2) ? "" : CloseReason.of(code, detail));
-  }
-
-  /** Closes with any code, including one outside the table (only the LL-CLOSE-1 violation switch does). */
-  void closeRaw(int code, String reason) {
     if (state.get() != State.CLOSED) {
-      LOG.debug("closing {} with {} {}", connectionId, code, reason);
+      String reason = CloseReason.of(code, detail);
+      LOG.debug("closing {} with {} {}", connectionId, code.code(), reason);
       // Behind the frames queued before it: a goaway, then its close.
-      writes.add(() -> wire.close(code, reason));
-    }
-  }
-
-  /** Bad input arrived; with the LL-ERR-6 violation switch every other connection of the user pays for it. */
-  void badInput() {
-    if (violates(Violation.ERR_6) && userId != null) {
-      for (ClientSession other : ctx.hub().sessionsOf(userId)) {
-        if (other != this) {
-          other.close(CloseCode.INTERNAL_ERROR, "another connection of this user sent bad input");
-        }
-      }
+      writes.add(() -> wire.close(code.code(), reason));
     }
   }
 
   boolean isClosed() {
     return state.get() == State.CLOSED;
-  }
-
-  boolean violates(Violation v) {
-    return ctx.config().violations().has(v);
-  }
-
-  Wire wire() {
-    return wire;
   }
 
   String connectionId() {

@@ -3,6 +3,7 @@ package io.longlink.server.connection;
 import io.longlink.codec.MessageCodec;
 import io.longlink.server.auth.TokenVerifier;
 import io.longlink.server.config.ServerConfig;
+import io.longlink.server.limits.RateLimits;
 import io.longlink.server.messaging.Hub;
 import io.longlink.server.metrics.ServerMetrics;
 import java.time.Clock;
@@ -20,4 +21,5 @@ public record ConnectionContext(
     Clock clock,
     AuthOkFactory authOk,
     AtomicLong connectionCounter,
-    ConnectionRegistry openConnections) {}
+    ConnectionRegistry openConnections,
+    RateLimits rateLimits) {}

@@ -15,7 +15,7 @@ public interface Wire {
   /** Queues a text frame; {@code done} runs when it was written or failed. */
   void sendText(String text, Runnable done);
 
-  /** Queues a binary frame (only a violation switch sends one). */
+  /** Queues a binary frame: Longlink sends none, an interceptor may (LL-TR-4 says why none). */
   void sendBinary(byte[] data);
 
   /** The session began: the transport stops counting this connection against its bounds on connections without one (LL-LIM-10). */

@@ -21,8 +21,6 @@ import io.longlink.server.store.InboxStore;
 import io.longlink.server.store.PendingDelivery;
 import io.longlink.server.store.RoomStore;
 import io.longlink.server.store.SequenceSource;
-import io.longlink.server.violation.Violation;
-import io.longlink.server.violation.Violations;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,8 +55,6 @@ public final class Hub {
     TOO_MANY_CONNECTIONS
   }
 
-  private static final Pattern USER_ID = Pattern.compile("^[!-~]{1,128}$");
-  private static final long DEFERRED_STORE_MS = 1_000;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, LinkedHashSet<ClientSession>> sessionsByUser = new HashMap<>();
@@ -66,14 +62,9 @@ public final class Hub {
   private final DedupStore dedup;
   private final RoomStore rooms;
   private final SequenceSource sequence;
-  private final ScheduledExecutorService scheduler;
-  /** Stores the CHAT_6 switch defers, oldest first, guarded by the lock: each timer stores the
-   * oldest, so the scheduler's two threads cannot reorder them and break LL-DLV-7 too. */
-  private final ArrayDeque<Runnable> deferredStores = new ArrayDeque<>();
   private final RedeliveryTimers timers;
   private final ServerMetrics metrics;
   private final Clock clock;
-  private final Violations violations;
   private final MessageCodec codec = MessageCodec.create();
   private final long maxPending;
   private final long maxPendingBytes;
@@ -90,10 +81,8 @@ public final class Hub {
     this.dedup = dedup;
     this.rooms = rooms;
     this.sequence = sequence;
-    this.scheduler = scheduler;
     this.metrics = metrics;
     this.clock = clock;
-    this.violations = config.violations();
     this.maxPending = config.millis(SessionParameter.MAX_PENDING);
     this.maxPendingBytes = config.millis(SessionParameter.MAX_PENDING_BYTES);
     this.maxTotalPending = config.maxTotalPending();
@@ -134,22 +123,20 @@ public final class Hub {
     try {
       String user = session.userId();
       Set<ClientSession> sessions = sessionsByUser.computeIfAbsent(user, u -> new LinkedHashSet<>());
-      if (sessions.size() >= maxConnectionsPerUser && !violations.has(Violation.LIM_6)) {
+      // LL-LIM-6: at most delivery.max_connections_per_user sessions at once.
+      if (sessions.size() >= maxConnectionsPerUser) {
         return Admission.TOO_MANY_CONNECTIONS;
       }
       sessions.add(session);
       onAdmitted.run();
-      boolean sameHistory = sequence.epoch().equals(epoch) || violations.has(Violation.DLV_13);
-      if (lastSeq != null && sameHistory && !violations.has(Violation.DLV_6)) {
+      // LL-DLV-6: last_seq settles what the client already has; LL-DLV-13: only in this hub's history.
+      if (lastSeq != null && sequence.epoch().equals(epoch)) {
         for (long seq : inbox.removeUpTo(user, lastSeq)) {
           timers.cancel(user, seq);
         }
       }
-      List<PendingDelivery> backlog = inbox.pending(user);
-      if (violations.has(Violation.DLV_7)) {
-        Collections.reverse(backlog);
-      }
-      for (PendingDelivery d : backlog) {
+      // LL-DLV-7: the backlog goes in increasing seq order.
+      for (PendingDelivery d : inbox.pending(user)) {
         boolean redelivered = inbox.wasSent(user, d.seq());
         session.deliver(d, redelivered);
         metrics.deliverySent(redelivered);
@@ -172,35 +159,24 @@ public final class Hub {
         return;
       }
       sessionsByUser.remove(user);
+      // LL-ROOM-5: memberships outlive connections; LL-DLV-5: so do deliveries sent and not acked.
       timers.cancelAll(user);
-      if (violations.has(Violation.ROOM_5)) {
-        rooms.forget(user);
-      }
-      if (violations.has(Violation.DLV_5)) {
-        for (PendingDelivery d : inbox.pending(user)) {
-          if (inbox.wasSent(user, d.seq())) {
-            inbox.remove(user, d.seq());
-          }
-        }
-      }
     } finally {
       exit();
     }
   }
 
   /** Accepts, refuses or recognises as a repeat one chat of {@code session}'s user. */
-  public ChatOutcome chat(ClientSession session, Chat chat, String clientFrom) {
+  public ChatOutcome chat(ClientSession session, Chat chat) {
     long now = clock.millis();
     String sender = session.userId();
     // Encoded once, outside the lock: the costly part for a large chat; under the lock only the seq goes in.
-    DeliveryDraft draft = DeliveryDraft.of(deliveryOf(session, chat, clientFrom, now), sender, codec);
+    DeliveryDraft draft = DeliveryDraft.of(deliveryOf(session, chat, now), sender, codec);
     enter();
     try {
-      String key = dedupKey(session);
-      if (violations.has(Violation.ERRC_2) && chat.to().kind() == RecipientKind.ROOM && !rooms.isMember(chat.to().id(), sender)) {
-        return refuse(key, chat, Errors.of(ErrorCode.NOT_MEMBER, "you are not a member of room '" + chat.to().id() + "'",
-            chat.id()), now);
-      }
+      // LL-DD-3, LL-DD-4: repeats are recognised per sender, on any of the sender's connections.
+      String key = sender;
+      // LL-ERRC-2: dedup comes before every other check, so that a repeat gets its original answer.
       Optional<Accepted> seen = dedup.find(key, chat.id(), now);
       if (seen.isPresent()) {
         return repeat(session, chat, seen.get());
@@ -208,48 +184,50 @@ public final class Hub {
       List<String> recipients;
       if (chat.to().kind() == RecipientKind.USER) {
         recipients = List.of(chat.to().id());
-      } else if (rooms.isMember(chat.to().id(), sender) || violations.has(Violation.ROOM_3)) {
+      } else if (rooms.isMember(chat.to().id(), sender)) {
+        // LL-ROOM-3: only members send to a room.
         recipients = roomRecipients(chat.to().id(), sender);
       } else {
-        return refuse(key, chat, Errors.of(ErrorCode.NOT_MEMBER, "you are not a member of room '" + chat.to().id()
-            + "'; send join for it, then send the chat again", chat.id()), now);
+        return refuse(Errors.of(ErrorCode.NOT_MEMBER, "you are not a member of room '" + chat.to().id()
+            + "'; send join for it, then send the chat again", chat.id()));
       }
       for (String r : recipients) {
-        if (inbox.size(r) >= maxPending && !violations.has(Violation.DLV_8)) {
-          return refuse(key, chat, Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + maxPending
-              + " deliveries waiting for an ack; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
+        // LL-DLV-8: a full queue refuses new chats; it never drops what it holds.
+        if (inbox.size(r) >= maxPending) {
+          return refuse(Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + maxPending
+              + " deliveries waiting for an ack; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs));
         }
       }
       // Before anything is stored: its size decides, and every recipient shares it.
       PendingDelivery delivery = draft.withSeq(sequence.next());
       for (String r : recipients) {
-        if (inbox.bytes(r) + delivery.bytes() > maxPendingBytes && !violations.has(Violation.DLV_8)) {
-          return refuse(key, chat, Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + inbox.bytes(r)
+        if (inbox.bytes(r) + delivery.bytes() > maxPendingBytes) {
+          return refuse(Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + inbox.bytes(r)
               + " bytes of deliveries waiting for an ack, and this chat's " + delivery.bytes() + " would pass "
               + maxPendingBytes + " (delivery.max_pending_bytes); send the chat again after retry_after_ms", chat.id(),
-              ackTimeoutMs), now);
+              ackTimeoutMs));
         }
       }
       if (inbox.bytesFrom(sender) + delivery.bytes() > maxPendingBytesPerSender) {
-        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "your chats already hold " + inbox.bytesFrom(sender)
+        return refuse(Errors.retryable(ErrorCode.UNAVAILABLE, "your chats already hold " + inbox.bytesFrom(sender)
             + " bytes of deliveries waiting for their recipients' acks, the most one sender may; send the chat again after"
-            + " retry_after_ms", chat.id(), ackTimeoutMs), now);
+            + " retry_after_ms", chat.id(), ackTimeoutMs));
       }
       if (inbox.total() + recipients.size() > maxTotalPending) {
-        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
-            + maxTotalPending + " pending deliveries; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
+        return refuse(Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
+            + maxTotalPending + " pending deliveries; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs));
       }
       if (inbox.totalBytes() + delivery.bytes() > maxTotalPendingBytes) {
-        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
+        return refuse(Errors.retryable(ErrorCode.UNAVAILABLE, "the server holds its maximum of "
             + maxTotalPendingBytes + " bytes of pending deliveries; send the chat again after retry_after_ms", chat.id(),
-            ackTimeoutMs), now);
+            ackTimeoutMs));
       }
       if (dedup.size() >= maxDedupEntries) {
         dedup.expire(now);
       }
       if (dedup.size() >= maxDedupEntries) {
-        return refuse(key, chat, Errors.retryable(ErrorCode.UNAVAILABLE, "the server remembers its maximum of "
-            + maxDedupEntries + " recent message ids; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs), now);
+        return refuse(Errors.retryable(ErrorCode.UNAVAILABLE, "the server remembers its maximum of "
+            + maxDedupEntries + " recent message ids; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs));
       }
       return accept(chat, recipients, key, delivery, now);
     } finally {
@@ -257,87 +235,47 @@ public final class Hub {
     }
   }
 
-  private ChatDelivery deliveryOf(ClientSession session, Chat chat, String clientFrom, long now) {
-    String from = violations.has(Violation.CHAT_4) && clientFrom != null && USER_ID.matcher(clientFrom).matches()
-        ? clientFrom : session.userId();
-    String body = violations.has(Violation.CHAT_3) ? chat.body().strip() : chat.body();
-    return new ChatDelivery(chat.id(), 0L, from, chat.to(), body, now, false);
+  /** LL-CHAT-4: from is the authenticated sender; LL-CHAT-3: the body exactly as sent. */
+  private ChatDelivery deliveryOf(ClientSession session, Chat chat, long now) {
+    return new ChatDelivery(chat.id(), 0L, session.userId(), chat.to(), chat.body(), now, false);
   }
 
   private ChatOutcome accept(Chat chat, List<String> recipients, String key, PendingDelivery delivery, long now) {
     long seq = delivery.seq();
-    if (violations.has(Violation.CHAT_6)) {
-      deferredStores.add(() -> store(recipients, delivery));
-      scheduler.schedule(this::storeOldestDeferred, DEFERRED_STORE_MS, TimeUnit.MILLISECONDS);
-    } else {
-      store(recipients, delivery);
-    }
+    // LL-CHAT-6: the deliveries are stored before the ack is made.
+    store(recipients, delivery);
     dedup.remember(key, chat.id(), new Accepted(seq, now), now);
     metrics.chatAccepted();
-    if (violations.has(Violation.CHAT_5) && chat.to().kind() == RecipientKind.USER) {
-      for (Map.Entry<String, LinkedHashSet<ClientSession>> e : List.copyOf(sessionsByUser.entrySet())) {
-        if (!recipients.contains(e.getKey())) {
-          List.copyOf(e.getValue()).forEach(s -> s.deliver(delivery, false));
-        }
-      }
-    }
-    return new ChatOutcome(new ChatAck(ackId(chat.id()), seq, now, false), true);
+    // LL-CHAT-1: the ack carries the chat's id; LL-CHAT-5: a direct chat goes to its recipient only.
+    return new ChatOutcome(new ChatAck(chat.id(), seq, now, false), true);
   }
 
-  private void storeOldestDeferred() {
-    enter();
-    try {
-      deferredStores.remove().run();
-    } finally {
-      exit();
-    }
-  }
-
+  /** LL-DLV-4: stored for every recipient, connected or not. */
   private void store(List<String> recipients, PendingDelivery delivery) {
     for (String r : recipients) {
-      if (violations.has(Violation.DLV_4) && !sessionsByUser.containsKey(r)) {
-        continue;
-      }
-      while (violations.has(Violation.DLV_8) && inbox.size(r) > 0
-          && (inbox.size(r) >= maxPending || inbox.bytes(r) + delivery.bytes() > maxPendingBytes)) {
-        long oldest = inbox.pending(r).get(0).seq();
-        inbox.remove(r, oldest);
-        timers.cancel(r, oldest);
-      }
       inbox.append(r, delivery);
       sendLive(r, delivery.seq());
     }
   }
 
+  /** LL-DD-1, LL-DD-2: a repeat gets the original's ack, marked duplicate, and is not delivered again. */
   private ChatOutcome repeat(ClientSession session, Chat chat, Accepted original) {
     metrics.duplicate();
-    if (violations.has(Violation.DD_2)) {
-      List<String> recipients = chat.to().kind() == RecipientKind.USER ? List.of(chat.to().id())
-          : roomRecipients(chat.to().id(), session.userId());
-      ChatDelivery again = new ChatDelivery(chat.id(), original.seq(), session.userId(), chat.to(), chat.body(),
-          original.ts(), false);
-      recipients.forEach(r -> List.copyOf(sessionsByUser.getOrDefault(r, new LinkedHashSet<>())).forEach(s -> s.send(again)));
-    }
-    boolean duplicate = !violations.has(Violation.DD_1);
-    return new ChatOutcome(new ChatAck(ackId(chat.id()), original.seq(), original.ts(), duplicate), true);
+    return new ChatOutcome(new ChatAck(chat.id(), original.seq(), original.ts(), true), true);
   }
 
-  private ChatOutcome refuse(String key, Chat chat, ServerMessage error, long now) {
-    if (violations.has(Violation.DD_5)) {
-      dedup.remember(key, chat.id(), new Accepted(sequence.next(), now), now);
-    }
+  /** LL-DD-5: a refused chat is not remembered; sent again, it is judged again. */
+  private static ChatOutcome refuse(ServerMessage error) {
     return new ChatOutcome(error, false);
   }
 
+  /** LL-ROOM-2: every member of the room; LL-ROOM-6: but the sender. */
   private List<String> roomRecipients(String room, String sender) {
     List<String> recipients = new ArrayList<>();
     for (String member : rooms.members(room)) {
-      if (!member.equals(sender) || violations.has(Violation.ROOM_6)) {
+      if (!member.equals(sender)) {
         recipients.add(member);
       }
-    }
-    if (violations.has(Violation.ROOM_2) && recipients.size() > 1) {
-      return List.of(recipients.get(0));
     }
     return recipients;
   }
@@ -364,9 +302,7 @@ public final class Hub {
     enter();
     try {
       for (long seq : timers.due(user)) {
-        if (!violations.has(Violation.DLV_2)) {
-          sendLive(user, seq);
-        }
+        sendLive(user, seq);
       }
     } finally {
       exit();
@@ -377,29 +313,11 @@ public final class Hub {
   public void acknowledge(ClientSession session, long seq) {
     enter();
     try {
-      if (violations.has(Violation.DLV_3)) {
-        return;
-      }
-      List<String> users = violations.has(Violation.DLV_10) ? inbox.recipientsOf(seq) : List.of(session.userId());
-      boolean settled = false;
-      for (String user : users) {
-        if (inbox.remove(user, seq)) {
-          timers.cancel(user, seq);
-          settled = true;
-        }
-        // The cumulative switch's server takes an ack for every delivery up to it, as TCP does.
-        if (violations.has(Violation.DLV_2_CUMULATIVE)) {
-          for (PendingDelivery earlier : List.copyOf(inbox.pending(user))) {
-            if (earlier.seq() < seq && inbox.remove(user, earlier.seq())) {
-              timers.cancel(user, earlier.seq());
-            }
-          }
-        }
-      }
-      if (settled) {
+      // LL-DLV-10: an ack settles its sender's delivery only, that one seq and no other (LL-DLV-2).
+      String user = session.userId();
+      if (inbox.remove(user, seq)) {
+        timers.cancel(user, seq);
         metrics.deliveryAcked();
-      } else if (violations.has(Violation.DLV_9)) {
-        session.send(Errors.invalid("no pending delivery has seq " + seq, null, "/seq"));
       }
     } finally {
       exit();
@@ -410,7 +328,8 @@ public final class Hub {
     enter();
     try {
       rooms.join(join.room(), session.userId());
-      return new Joined(violations.has(Violation.ROOM_1) ? wrongId(join.id()) : join.id(), join.room());
+      // LL-ROOM-1: joined carries the join's id.
+      return new Joined(join.id(), join.room());
     } finally {
       exit();
     }
@@ -419,39 +338,12 @@ public final class Hub {
   public Left leave(ClientSession session, Leave leave) {
     enter();
     try {
-      if (!violations.has(Violation.ROOM_4)) {
-        rooms.leave(leave.room(), session.userId());
-      }
-      return new Left(leave.id(), violations.has(Violation.MSG_1) ? null : leave.room());
+      // LL-ROOM-4: leave ends the membership.
+      rooms.leave(leave.room(), session.userId());
+      return new Left(leave.id(), leave.room());
     } finally {
       exit();
     }
-  }
-
-  /** Every other session of the same user (for LL-ERR-6's violation switch). */
-  public List<ClientSession> sessionsOf(String user) {
-    enter();
-    try {
-      return new ArrayList<>(sessionsByUser.getOrDefault(user, new LinkedHashSet<>()));
-    } finally {
-      exit();
-    }
-  }
-
-  private String dedupKey(ClientSession session) {
-    if (violations.has(Violation.DD_4)) {
-      return "*";
-    }
-    return violations.has(Violation.DD_3) ? session.userId() + "#" + session.sessionId() : session.userId();
-  }
-
-  private String ackId(String id) {
-    return violations.has(Violation.CHAT_1) ? wrongId(id) : id;
-  }
-
-  private static String wrongId(String id) {
-    String wrong = "x-" + id;
-    return wrong.length() > 64 ? wrong.substring(0, 64) : wrong;
   }
 
   private long pendingTotal() {

@@ -45,7 +45,4 @@ public interface InboxStore {
 
   /** Whether the delivery was sent before. */
   boolean wasSent(String user, long seq);
-
-  /** Every user who has a pending delivery with this seq (a room chat has one per recipient). */
-  List<String> recipientsOf(long seq);
 }

@@ -151,11 +151,6 @@ public final class MemoryInboxStore implements InboxStore {
     return e != null && e.sent;
   }
 
-  @Override
-  public List<String> recipientsOf(long seq) {
-    return List.copyOf(recipients.getOrDefault(seq, List.of()));
-  }
-
   private Entry entry(String user, long seq) {
     Inbox inbox = inboxes.get(user);
     return inbox == null ? null : inbox.entries.get(seq);

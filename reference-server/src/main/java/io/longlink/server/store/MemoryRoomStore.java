@@ -47,18 +47,4 @@ public final class MemoryRoomStore implements RoomStore {
     Set<String> members = membersByRoom.get(room);
     return members == null ? List.of() : List.copyOf(members);
   }
-
-  @Override
-  public void forget(String user) {
-    Set<String> rooms = roomsByUser.remove(user);
-    if (rooms != null) {
-      for (String room : rooms) {
-        Set<String> members = membersByRoom.get(room);
-        members.remove(user);
-        if (members.isEmpty()) {
-          membersByRoom.remove(room);
-        }
-      }
-    }
-  }
 }

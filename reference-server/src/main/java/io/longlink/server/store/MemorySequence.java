@@ -6,31 +6,19 @@ package io.longlink.server.store;
  */
 public final class MemorySequence implements SequenceSource {
 
-  private static final long MAX_SEQ = 9_007_199_254_740_991L;
-
-  private final boolean descending;
   private final String epoch = Epochs.fresh();
   private long last;
 
-  private MemorySequence(boolean descending) {
-    this.descending = descending;
-    this.last = descending ? MAX_SEQ + 1 : 0;
-  }
+  private MemorySequence() {}
 
-  /** 1, 2, 3, ...: what LL-CHAT-2 asks for. */
+  /** 1, 2, 3, ...: each seq larger than the one before (LL-CHAT-2). */
   public static MemorySequence ascending() {
-    return new MemorySequence(false);
-  }
-
-  /** 2^53-1, 2^53-2, ...: the LL-CHAT-2 violation switch. */
-  public static MemorySequence descending() {
-    return new MemorySequence(true);
+    return new MemorySequence();
   }
 
   @Override
   public long next() {
-    last = descending ? last - 1 : last + 1;
-    return last;
+    return ++last;
   }
 
   @Override

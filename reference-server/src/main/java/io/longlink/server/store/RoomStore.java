@@ -15,7 +15,4 @@ public interface RoomStore {
 
   /** The members, in the order they joined. */
   List<String> members(String room);
-
-  /** Ends every membership of the user. */
-  void forget(String user);
 }

@@ -5,7 +5,6 @@ import io.longlink.server.config.ServerConfig;
 import io.longlink.server.limits.UnauthenticatedBudget;
 import io.longlink.server.limits.UnauthenticatedBudget.Bound;
 import io.longlink.server.metrics.ServerMetrics;
-import io.longlink.server.violation.Violation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,7 +58,6 @@ public final class HandshakeGuard implements SelectorManager.AcceptListener, Con
   private final ScheduledExecutorService scheduler;
   private final ServerMetrics metrics;
   private final long deadlineMs;
-  private final boolean enforceDeadline;
   /** A bound reached is the operator's business (an attack, or bounds too tight), so it is a warning. */
   private final ThrottledLog refusals = new ThrottledLog(LOG, Level.WARN, "connections closed when accepted, over a bound "
       + "on connections without a session (PROTOCOL.md LL-LIM-10),");
@@ -67,12 +65,12 @@ public final class HandshakeGuard implements SelectorManager.AcceptListener, Con
   private final ThrottledLog timeouts = new ThrottledLog(LOG, Level.INFO, "connections closed for not completing the "
       + "WebSocket upgrade in time (LL-LIM-9),");
 
-  public HandshakeGuard(ServerConfig config, ScheduledExecutorService scheduler, ServerMetrics metrics) {
+  /** @param deadlineMs how long a connection may take to complete the upgrade (LL-LIM-9) */
+  public HandshakeGuard(ServerConfig config, long deadlineMs, ScheduledExecutorService scheduler, ServerMetrics metrics) {
     this.budget = new UnauthenticatedBudget(config.maxUnauthenticated(), config.maxUnauthenticatedPerAddress());
     this.scheduler = scheduler;
     this.metrics = metrics;
-    this.deadlineMs = config.millis(SessionParameter.AUTH_TIMEOUT_MS);
-    this.enforceDeadline = !config.violations().has(Violation.LIM_9);
+    this.deadlineMs = deadlineMs;
     metrics.unauthenticatedGauge(budget::size);
   }
 
@@ -94,9 +92,7 @@ public final class HandshakeGuard implements SelectorManager.AcceptListener, Con
     }
     Pending p = new Pending(address);
     pending.put(channel, p);
-    if (enforceDeadline) {
-      p.deadline = scheduler.schedule(() -> expire(channel, p), deadlineMs, TimeUnit.MILLISECONDS);
-    }
+    p.deadline = scheduler.schedule(() -> expire(channel, p), deadlineMs, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.longlink.server.transport;
 import io.longlink.protocol.CloseCode;
 import io.longlink.server.connection.Connection;
 import io.longlink.server.connection.ConnectionContext;
+import io.longlink.server.connection.ConnectionInterceptor;
+import io.longlink.server.connection.Inbound;
 import io.longlink.server.connection.Wire;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -28,33 +30,33 @@ public final class JettyEndpoint implements Wire {
   /** How long the rest of an oversize message is read and dropped before the 1009 close (see TextAssembler). */
   private static final long DISCARD_LIMIT_MS = 10_000;
 
-  /** A limit in UTF-16 characters, for the LIM_1 switch's server; Long.MAX_VALUE otherwise. */
-  private final long maxChars;
   private final boolean offeredSubprotocol;
   private final String query;
   private final String remoteAddress;
   private final TextAssembler assembler;
   private final Runnable sessionStarted;
   private final Connection connection;
+  /** Where frames go: the connection, or an interceptor in front of it. */
+  private final Inbound inbound;
   private volatile Session session;
   private boolean inBinaryMessage;
   private boolean discardTimerSet;
 
   JettyEndpoint(ConnectionContext ctx, boolean offeredSubprotocol, String query, String remoteAddress, long maxBytes,
-      long maxChars, boolean lenientUtf8, Runnable sessionStarted) {
-    this.maxChars = maxChars;
+      ConnectionInterceptor interceptor, Runnable sessionStarted) {
     this.offeredSubprotocol = offeredSubprotocol;
     this.query = query;
     this.remoteAddress = remoteAddress;
-    this.assembler = new TextAssembler(maxBytes, lenientUtf8);
+    this.assembler = new TextAssembler(maxBytes);
     this.sessionStarted = sessionStarted;
-    this.connection = new Connection(ctx, this);
+    this.connection = new Connection(ctx, interceptor == null ? this : interceptor.wire(this));
+    this.inbound = interceptor == null ? connection : interceptor.inbound(connection);
   }
 
   @OnWebSocketOpen
   public void onOpen(Session session) {
     this.session = session;
-    connection.onOpen();
+    inbound.onOpen();
   }
 
   @OnWebSocketFrame
@@ -66,12 +68,12 @@ public final class JettyEndpoint implements Wire {
         case CONTINUATION -> continuation(frame);
         case PING -> {
           session.sendPong(copy(frame.getPayload()), Callback.NOOP);
-          connection.onOtherFrame();
+          inbound.onOtherFrame();
         }
-        case PONG -> connection.onOtherFrame();
+        case PONG -> inbound.onOtherFrame();
         // The session ends when the client says so, before the close reply goes out: a client
         // that sees the reply can rely on the server no longer counting it as connected.
-        case CLOSE -> connection.onClosed(closeCode(frame), frame.getCloseStatus() == null ? null : frame.getCloseStatus().reason());
+        case CLOSE -> inbound.onClosed(closeCode(frame), frame.getCloseStatus() == null ? null : frame.getCloseStatus().reason());
       }
     } catch (RuntimeException e) {
       // A defect must not take the server down; it ends this one connection with the code that says so.
@@ -89,7 +91,7 @@ public final class JettyEndpoint implements Wire {
 
   private void continuation(Frame frame) {
     if (inBinaryMessage) {
-      connection.onOtherFrame();
+      inbound.onOtherFrame();
     } else {
       assemble(frame);
     }
@@ -97,29 +99,24 @@ public final class JettyEndpoint implements Wire {
 
   private void binary(Frame frame) {
     inBinaryMessage = true;
-    connection.onBinary();
+    inbound.onBinary();
   }
 
   private void assemble(Frame frame) {
     switch (assembler.add(frame.getPayload(), frame.isFin())) {
-      case MORE -> connection.onOtherFrame();
+      case MORE -> inbound.onOtherFrame();
       case COMPLETE -> {
-        String text = assembler.text();
-        if (text.length() > maxChars) {
-          closeTooBig();
-        } else {
-          connection.onText(text);
-        }
+        inbound.onText(assembler.text());
       }
       case DISCARDING -> {
-        connection.onOtherFrame();
+        inbound.onOtherFrame();
         if (!discardTimerSet) {
           discardTimerSet = true;
           connection.after(DISCARD_LIMIT_MS, this::closeTooBig);
         }
       }
       case TOO_BIG -> closeTooBig();
-      case INVALID_UTF8 -> close(CloseCode.INVALID_PAYLOAD.code(), "invalid_payload: the text frame is not valid UTF-8");
+      case INVALID_UTF8 -> inbound.onInvalidText(assembler.invalidBytes());
     }
   }
 
@@ -130,7 +127,7 @@ public final class JettyEndpoint implements Wire {
 
   @OnWebSocketClose
   public void onClose(int code, String reason) {
-    connection.onClosed(code, reason);
+    inbound.onClosed(code, reason);
   }
 
   @OnWebSocketError

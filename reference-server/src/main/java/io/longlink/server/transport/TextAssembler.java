@@ -38,19 +38,18 @@ final class TextAssembler {
   }
 
   private final long maxBytes;
-  private final boolean lenientUtf8;
+  /** One per connection, reset for each message: the decoding runs on the connection's thread only. */
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   /** The fragments of the message being joined; null between messages. */
   private ByteArrayOutputStream buffer;
   private String text;
+  private byte[] invalid;
   private long discarded = -1;
 
-  /**
-   * @param maxBytes the largest message accepted
-   * @param lenientUtf8 replace invalid sequences instead of refusing (the LL-ERR-2 violation switch)
-   */
-  TextAssembler(long maxBytes, boolean lenientUtf8) {
+  /** @param maxBytes the largest message accepted */
+  TextAssembler(long maxBytes) {
     this.maxBytes = maxBytes;
-    this.lenientUtf8 = lenientUtf8;
   }
 
   Step add(ByteBuffer payload, boolean fin) {
@@ -85,14 +84,23 @@ final class TextAssembler {
   }
 
   private Step decode(ByteBuffer bytes) {
-    CodingErrorAction action = lenientUtf8 ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
+    ByteBuffer start = bytes.duplicate();
     try {
-      text = decoder.decode(bytes).toString();
+      text = decoder.reset().decode(bytes).toString();
       return Step.COMPLETE;
     } catch (CharacterCodingException e) {
+      // Kept for whoever handles the invalid message (LL-ERR-2): the connection closes on it.
+      invalid = new byte[start.remaining()];
+      start.get(invalid);
       return Step.INVALID_UTF8;
     }
+  }
+
+  /** The bytes of the message {@link #add} found not to be UTF-8, handed over once. */
+  byte[] invalidBytes() {
+    byte[] b = invalid;
+    invalid = null;
+    return b;
   }
 
   /** The message completed by the last {@link #add}, handed over once: the assembler keeps no reference to it. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.longlink.protocol.CloseCode;
 import io.longlink.server.testing.TestServer;
-import io.longlink.server.violation.Violations;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The reference server's token convention: sub is a JSON string (RFC 7519 §4.1.2), never a number made into one. */
 class JwtVerifierTest {
 
-  private final JwtVerifier verifier = new JwtVerifier(TestServer.JWT_SECRET, null, null, Clock.systemUTC(),
-      Violations.of(List.of()));
+  private final JwtVerifier verifier = new JwtVerifier(TestServer.JWT_SECRET, null, null, Clock.systemUTC());
 
   @Test
   void aStringSubIsTheUser() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.config.ServerConfig;
-import io.longlink.server.violation.Violation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -33,12 +32,11 @@ class ServeCommandTest {
   void flagsAndEnvironmentBecomeTheConfiguration() {
     ServeCommand command = new ServeCommand(ENV::get);
     ServeCommand.commandLine(command).parseArgs("--profile", "fast", "--port", "0", "--heartbeat-interval-ms", "700",
-        "--reconnect-jitter", "0.25", "--violate", "LL-HB-2");
+        "--reconnect-jitter", "0.25");
     ServerConfig config = command.config();
     assertEquals(700, config.millis(SessionParameter.HEARTBEAT_INTERVAL_MS));
     assertEquals(0.25, config.number(SessionParameter.RECONNECT_JITTER));
     assertEquals(1_500, config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS), "the rest comes from the profile");
-    assertTrue(config.violations().has(Violation.HB_2));
   }
 
   @Test
@@ -47,10 +45,9 @@ class ServeCommandTest {
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("--profile is 'turbo'; use default or fast"), run.err());
 
-    run = run(ENV, "--port", "0", "--max-pending", "lots", "--violate", "LL-XX-1");
+    run = run(ENV, "--port", "0", "--max-pending", "lots");
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("--max-pending is 'lots'; give a number in 1-10000000"), run.err());
-    assertTrue(run.err().contains("--violate LL-XX-1: this server has no switch for that rule"), run.err());
   }
 
   @Test
@@ -74,12 +71,17 @@ class ServeCommandTest {
     assertTrue(run.err().contains("LONGLINK_JWT_SECRET"), run.err());
   }
 
+  /** The shipped server has no way to break a rule: no token bypass, no unsigned chats, no URL tokens. */
   @Test
-  void listViolationsShowsEachSwitchWithItsRuleText() {
-    Run run = run(ENV, "--list-violations");
-    assertEquals(0, run.exit());
-    assertTrue(run.out().contains("LL-HB-2  never answers ping"), run.out());
-    assertTrue(run.out().contains("rule: The server MUST answer every `ping`"), run.out());
-    assertEquals(Violation.values().length, run.out().lines().filter(l -> l.startsWith("LL-")).count());
+  void theReferenceServerHasNoOptionToBreakARule() {
+    for (String option : new String[] {"--violate", "--list-violations"}) {
+      Run run = run(ENV, "--port", "0", option, "LL-AUTH-5");
+      assertEquals(2, run.exit(), option);
+      assertTrue(run.err().contains("Unknown option") && run.err().contains("'" + option + "'"), run.err());
+    }
+    for (CommandLine.Model.OptionSpec option : ServeCommand.commandLine().getCommandSpec().options()) {
+      String names = String.join(" ", option.names()).toLowerCase(java.util.Locale.ROOT);
+      assertTrue(!names.matches(".*(violat|insecure|skip|bypass|unsigned|no-verify|url-token).*"), names);
+    }
   }
 }

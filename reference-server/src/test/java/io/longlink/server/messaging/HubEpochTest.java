@@ -88,7 +88,7 @@ class HubEpochTest {
     hub.admit(alice, null, null, () -> {});
     List<Long> seqs = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
-      ChatOutcome outcome = hub.chat(alice, new Chat("m" + i, new Recipient(RecipientKind.USER, "bob"), "hi", null, null), null);
+      ChatOutcome outcome = hub.chat(alice, new Chat("m" + i, new Recipient(RecipientKind.USER, "bob"), "hi", null, null));
       seqs.add(((ChatAck) outcome.reply()).seq());
     }
     return seqs;

@@ -1,5 +1,6 @@
 package io.longlink.server.transport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -16,7 +17,7 @@ class TextAssemblerTest {
 
   @Test
   void aMessageOfOneFrameIsHandedOverOnce() {
-    TextAssembler a = new TextAssembler(100, false);
+    TextAssembler a = new TextAssembler(100);
     assertEquals(TextAssembler.Step.COMPLETE, a.add(utf8("{\"type\":\"ping\"}"), true));
     assertEquals("{\"type\":\"ping\"}", a.text());
     assertNull(a.text(), "the assembler keeps no reference to a message it handed over");
@@ -24,7 +25,7 @@ class TextAssemblerTest {
 
   @Test
   void fragmentsAreJoinedAndACharacterSplitBetweenThemSurvives() {
-    TextAssembler a = new TextAssembler(100, false);
+    TextAssembler a = new TextAssembler(100);
     byte[] e = "é".getBytes(StandardCharsets.UTF_8);
     assertEquals(TextAssembler.Step.MORE, a.add(ByteBuffer.wrap(new byte[] {'a', e[0]}), false));
     assertEquals(TextAssembler.Step.MORE, a.add(ByteBuffer.wrap(new byte[] {e[1]}), false));
@@ -36,7 +37,7 @@ class TextAssemblerTest {
 
   @Test
   void theLimitCountsBytesAcrossFragmentsAndTheRestIsDropped() {
-    TextAssembler a = new TextAssembler(4, false);
+    TextAssembler a = new TextAssembler(4);
     assertEquals(TextAssembler.Step.COMPLETE, a.add(utf8("éé"), true), "4 bytes are at the limit");
     a.text();
     assertEquals(TextAssembler.Step.MORE, a.add(utf8("abc"), false));
@@ -46,17 +47,19 @@ class TextAssemblerTest {
   }
 
   @Test
-  void invalidUtf8IsRefusedUnlessLenient() {
+  void invalidUtf8IsRefusedAndItsBytesHandedOverOnce() {
     ByteBuffer bad = ByteBuffer.wrap(new byte[] {'a', (byte) 0xC3});
-    assertEquals(TextAssembler.Step.INVALID_UTF8, new TextAssembler(100, false).add(bad.duplicate(), true));
-    TextAssembler lenient = new TextAssembler(100, true);
-    assertEquals(TextAssembler.Step.COMPLETE, lenient.add(bad.duplicate(), true));
-    assertEquals("a\uFFFD", lenient.text());
+    TextAssembler a = new TextAssembler(100);
+    assertEquals(TextAssembler.Step.INVALID_UTF8, a.add(bad.duplicate(), true));
+    assertArrayEquals(new byte[] {'a', (byte) 0xC3}, a.invalidBytes());
+    assertNull(a.invalidBytes(), "handed over once");
+    assertEquals(TextAssembler.Step.COMPLETE, a.add(utf8("ok"), true), "the decoder is reset for the next message");
+    assertEquals("ok", a.text());
   }
 
   @Test
   void anEmptyMessageIsText() {
-    TextAssembler a = new TextAssembler(100, false);
+    TextAssembler a = new TextAssembler(100);
     assertEquals(TextAssembler.Step.COMPLETE, a.add(null, true));
     assertEquals("", a.text());
   }

@@ -1,10 +1,10 @@
-package io.longlink.server.violation;
+package io.longlink.server.faults;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The ways the reference server can be told to break one server rule of PROTOCOL.md, so that the
+ * The ways the reference server can be made to break one server rule of PROTOCOL.md, so that the
  * conformance kit can prove that each of its checks fails against a server that breaks the rule.
  * One switch per server rule the kit checks (every MUST rule that can be observed on the wire,
  * and the SHOULD rules with scenarios), named for its rule; off unless asked for. A rule that

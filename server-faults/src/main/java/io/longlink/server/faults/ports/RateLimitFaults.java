@@ -1,7 +1,8 @@
-package io.longlink.server.violation;
+package io.longlink.server.faults.ports;
 
 import io.longlink.server.limits.RateLimit;
 import io.longlink.server.limits.RateLimiter;
+import io.longlink.server.limits.RateLimits;
 import java.util.ArrayDeque;
 
 /**
@@ -12,25 +13,16 @@ public final class RateLimitFaults {
 
   private RateLimitFaults() {}
 
-  /** The rate limit of one connection: the sliding window of PROTOCOL.md, unless a switch says otherwise. */
-  public static RateLimit forConnection(Violations violations, int limit, long windowMs) {
-    if (violations.has(Violation.LIM_3_NONE)) {
-      return nowMs -> 0;
-    }
-    if (violations.has(Violation.LIM_3)) {
-      return new FixedWindow(limit, windowMs, true);
-    }
-    if (violations.has(Violation.LIM_3_ANCHORED)) {
-      return new FixedWindow(limit, windowMs, false);
-    }
-    if (violations.has(Violation.LIM_4)) {
-      return new RateLimiter(Math.max(1, limit / 2), windowMs);
-    }
-    if (violations.has(Violation.LIM_4_REFUSED)) {
-      return new CountsRefused(limit, windowMs);
-    }
-    return new RateLimiter(limit, windowMs);
-  }
+  /** LL-LIM-3 (none): no rate limit at all. */
+  public static final RateLimits NONE = (limit, windowMs) -> nowMs -> 0;
+  /** LL-LIM-3: fixed windows aligned to the clock, as a counter keyed by now / window is. */
+  public static final RateLimits ALIGNED_WINDOWS = (limit, windowMs) -> new FixedWindow(limit, windowMs, true);
+  /** LL-LIM-3 (anchored): fixed windows that start with the first message after the last one ended. */
+  public static final RateLimits ANCHORED_WINDOWS = (limit, windowMs) -> new FixedWindow(limit, windowMs, false);
+  /** LL-LIM-4: half the advertised rate. */
+  public static final RateLimits HALF_THE_RATE = (limit, windowMs) -> new RateLimiter(Math.max(1, limit / 2), windowMs);
+  /** LL-LIM-4 (refused): refused messages counted too. */
+  public static final RateLimits COUNTS_REFUSED = CountsRefused::new;
 
   /**
    * A counter that starts again at each window: windows aligned to the clock (as a counter keyed

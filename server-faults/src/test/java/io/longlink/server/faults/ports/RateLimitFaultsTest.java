@@ -1,9 +1,10 @@
-package io.longlink.server.violation;
+package io.longlink.server.faults.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.longlink.server.faults.Violation;
 import io.longlink.server.limits.RateLimit;
-import java.util.List;
+import io.longlink.server.limits.RateLimits;
 import org.junit.jupiter.api.Test;
 
 /** The LL-LIM-3 and LL-LIM-4 switches break the window the way their behaviour says, and no more. */
@@ -18,7 +19,15 @@ class RateLimitFaultsTest {
   }
 
   private static RateLimit of(Violation v) {
-    return RateLimitFaults.forConnection(Violations.of(v == null ? List.of() : List.of(v)), 2, 1_000);
+    RateLimits limits = v == null ? RateLimits.SLIDING_WINDOW : switch (v) {
+      case LIM_3 -> RateLimitFaults.ALIGNED_WINDOWS;
+      case LIM_3_ANCHORED -> RateLimitFaults.ANCHORED_WINDOWS;
+      case LIM_3_NONE -> RateLimitFaults.NONE;
+      case LIM_4 -> RateLimitFaults.HALF_THE_RATE;
+      case LIM_4_REFUSED -> RateLimitFaults.COUNTS_REFUSED;
+      default -> throw new IllegalArgumentException(v + " is not a rate limit fault");
+    };
+    return limits.forConnection(2, 1_000);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.longlink.server.violation;
+package io.longlink.server.faults;
 
 import java.util.Collection;
 import java.util.EnumSet;

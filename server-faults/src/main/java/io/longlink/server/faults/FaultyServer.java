@@ -1,0 +1,54 @@
+package io.longlink.server.faults;
+
+import io.longlink.server.LonglinkServer;
+import io.longlink.server.ServerParts;
+import io.longlink.server.config.ServerConfig;
+import io.longlink.server.faults.wire.InterceptorChains;
+import io.longlink.server.faults.wire.Peers;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference server made to break the rules of the given switches, from outside: another
+ * configuration, decorated parts, filters on every connection. With no switch it is the
+ * reference server itself.
+ */
+public final class FaultyServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FaultyServer.class);
+  /** Timers of the filters (a late delivery, a watch on pings): one daemon thread for every faulty server. */
+  private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "longlink-faults-timer");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private FaultyServer() {}
+
+  /** Starts a server that breaks {@code violations}; it listens when this returns. */
+  public static LonglinkServer start(ServerConfig config, Collection<Violation> violations) throws Exception {
+    if (violations.isEmpty()) {
+      return LonglinkServer.start(config);
+    }
+    for (Violation v : violations) {
+      LOG.warn("*** RULE VIOLATION SWITCHED ON: {} - this server {} ***", v.switchId(), v.behaviour());
+    }
+    LOG.warn("*** This server breaks PROTOCOL.md on purpose, for conformance-kit tests. Never run it for real users. ***");
+    Assembly assembly = new Assembly(config, new Peers());
+    // Configuration first: the parts are made from it.
+    EnumSet<Violation> set = EnumSet.copyOf(violations);
+    for (Violation v : set) {
+      Faults.of(v).configure(assembly);
+    }
+    for (Violation v : set) {
+      Faults.of(v).install(assembly);
+    }
+    ServerParts parts = assembly.finish(filters -> new InterceptorChains(filters, assembly.peers(), TIMERS,
+        assembly.parts().clock()::millis));
+    return LonglinkServer.start(assembly.config(), parts);
+  }
+}

@@ -1,0 +1,116 @@
+package io.longlink.server.faults.filters;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.longlink.server.faults.wire.FrameFilter;
+import io.longlink.server.faults.wire.Json;
+import io.longlink.server.faults.wire.Link;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** Faults in delivery and its acks that one connection's traffic shows: what is sent, when, and what an ack settles. */
+public final class DeliveryFaults {
+
+  private static final long LATE_MS = 1_000;
+
+  private DeliveryFaults() {}
+
+  /** LL-DLV-2: an unacknowledged delivery never sent again on the connection that had it. */
+  public static Supplier<FrameFilter> neverResends() {
+    return () -> new FrameFilter() {
+      private final Set<Long> sent = new java.util.HashSet<>();
+
+      @Override
+      public void fromServer(String text, Link link) {
+        ObjectNode d = Json.isType(text, "chat") ? Json.parse(text) : null;
+        if (d == null || sent.add(d.path("seq").asLong()) || !d.path("redelivered").asBoolean()) {
+          link.toClient(text);
+        }
+      }
+    };
+  }
+
+  /** LL-DLV-2 (cumulative): an ack taken as acknowledging every delivery of the connection up to its seq. */
+  public static Supplier<FrameFilter> cumulativeAcks() {
+    return () -> new FrameFilter() {
+      private final TreeSet<Long> unacked = new TreeSet<>();
+
+      @Override
+      public void fromServer(String text, Link link) {
+        if (Json.isType(text, "chat")) {
+          unacked.add(Json.parse(text).path("seq").asLong());
+        }
+        link.toClient(text);
+      }
+
+      @Override
+      public void fromClient(String text, Link link) {
+        if (Json.isType(text, "ack")) {
+          long seq = Json.parse(text).path("seq").asLong();
+          for (long earlier : Set.copyOf(unacked.headSet(seq, true))) {
+            unacked.remove(earlier);
+            if (earlier != seq) {
+              link.toServer(ackOf(earlier));
+            }
+          }
+        }
+        link.toServer(text);
+      }
+    };
+  }
+
+  /** LL-DLV-9: an ack of a seq the user has no pending delivery of answered with an error. */
+  public static FrameFilter errorsOnUnknownAcks() {
+    Map<String, Set<Long>> outstanding = new ConcurrentHashMap<>();
+    return new FrameFilter() {
+      @Override
+      public void fromServer(String text, Link link) {
+        if (Json.isType(text, "chat") && link.user() != null) {
+          outstanding.computeIfAbsent(link.user(), u -> ConcurrentHashMap.newKeySet()).add(Json.parse(text).path("seq").asLong());
+        }
+        link.toClient(text);
+      }
+
+      @Override
+      public void fromClient(String text, Link link) {
+        if (Json.isType(text, "ack") && link.user() != null) {
+          long seq = Json.parse(text).path("seq").asLong();
+          if (!outstanding.getOrDefault(link.user(), Set.of()).remove(seq)) {
+            link.toClient(Messages.invalid("no pending delivery has seq " + seq, null, "/seq"));
+          }
+        }
+        link.toServer(text);
+      }
+    };
+  }
+
+  /**
+   * LL-CHAT-6: a chat acked before its deliveries exist: every delivery reaches the connection a
+   * second late, in order, so that what the server sends meanwhile (a pong) overtakes it.
+   */
+  public static Supplier<FrameFilter> deliveriesLate() {
+    return () -> new FrameFilter() {
+      private final ArrayDeque<String> late = new ArrayDeque<>();
+
+      @Override
+      public void fromServer(String text, Link link) {
+        if (!Json.isType(text, "chat")) {
+          link.toClient(text);
+          return;
+        }
+        late.add(text);
+        link.after(LATE_MS, () -> link.toClient(late.remove()));
+      }
+    };
+  }
+
+  static String ackOf(long seq) {
+    ObjectNode ack = Json.object();
+    ack.put("type", "ack");
+    ack.put("seq", seq);
+    return Json.write(ack);
+  }
+}

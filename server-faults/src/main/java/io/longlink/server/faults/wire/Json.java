@@ -1,0 +1,47 @@
+package io.longlink.server.faults.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Reads and rewrites messages as JSON trees, for filters that change members. */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** The message as an object, or null when it is not a JSON object. */
+  public static ObjectNode parse(String text) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      return node instanceof ObjectNode o ? o : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** The message's type, or null. */
+  public static String type(ObjectNode message) {
+    JsonNode type = message == null ? null : message.get("type");
+    return type != null && type.isTextual() ? type.asText() : null;
+  }
+
+  /** Whether {@code text} is a message of this type (a cheap look first: most are not). */
+  public static boolean isType(String text, String type) {
+    return text.contains("\"" + type + "\"") && type.equals(type(parse(text)));
+  }
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree did not write", e);
+    }
+  }
+}
