@@ -65,6 +65,8 @@ public final class JwtVerifier implements TokenVerifier {
           ? "the token's sub is missing or not a valid user id (1-128 printable ASCII characters)"
           : "the token's sub is a JSON " + (sub instanceof Number ? "number" : "non-string") + "; it has to be a string");
     }
+    // LL-AUTH-6: after the signature and the user (a forged or userless token is 4001 even when expired), before nbf,
+    // issuer, audience and scope (a genuine expired token is 4002 whatever else is wrong); LEEWAY_MS allows for clock skew.
     long now = clock.millis();
     Date exp = claims.getExpirationTime();
     // LL-AUTH-6: an expired token is refused with 4002.
@@ -88,6 +90,7 @@ public final class JwtVerifier implements TokenVerifier {
     return AuthDecision.accept(user);
   }
 
+  /** LL-AUTH-5: 4001 for a token not signed with HS256 by this server's secret; one that is not a JWT at all is 4001 too. */
   private AuthDecision checkSignature(SignedJWT jwt) {
     if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
       return AuthDecision.refuse(CloseCode.UNAUTHORIZED, "the token is signed with " + jwt.getHeader().getAlgorithm()

@@ -99,6 +99,7 @@ final class ConfigValidator {
     }
   }
 
+  /** LL-PAR-1: every parameter auth_ok advertises in its range and consistent with the others, before the server starts. */
   private static void session(ServerConfig.Builder b, List<String> problems) {
     for (SessionParameter p : SessionParameter.values()) {
       double value = b.session().get(p).doubleValue();

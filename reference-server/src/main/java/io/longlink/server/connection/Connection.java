@@ -167,6 +167,7 @@ public final class Connection implements ClientSession, Inbound {
     heartbeatTimer = ctx.scheduler().schedule(this::checkHeartbeat, delayMs, TimeUnit.MILLISECONDS);
   }
 
+  /** LL-HB-3: a session silent for heartbeat.timeout_ms closes with 4000; otherwise it checks again when that would run out. */
   private void checkHeartbeat() {
     if (state.get() != State.IN_SESSION) {
       return;
@@ -195,6 +196,7 @@ public final class Connection implements ClientSession, Inbound {
     if (state.get() == State.CLOSED) {
       return;
     }
+    // LL-TR-4, LL-MSG-1: a model generated from the schemas, written by the spec's codec as one JSON object, sent as text.
     String text = ctx.codec().encode(message);
     if (enqueue(text, Utf8.length(text)) && message instanceof ErrorMessage error) {
       ctx.metrics().errorSent(error.code());

@@ -29,6 +29,7 @@ final class InSession {
   }
 
   void onText(String text) {
+    // LL-MSG-2: the codec reads the members each schema defines and ignores the others.
     DecodeResult<ClientMessage> decoded = ctx.codec().decodeClientMessage(text);
     conn.activity();
     if (!decoded.isOk()) {
@@ -84,6 +85,7 @@ final class InSession {
       Unreadable.handle(conn, error);
       return;
     }
+    // LL-AUTH-10: an auth that fails its schema is still a second auth: 4006, not an error.
     if (Auth.TYPE.equals(error.type())) {
       secondAuth();
       return;

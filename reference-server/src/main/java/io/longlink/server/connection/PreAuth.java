@@ -48,6 +48,7 @@ final class PreAuth {
       // LL-AUTH-11: an auth that fails its schema closes with 4001, not an error the client could retry.
       conn.close(CloseCode.UNAUTHORIZED, "invalid auth: " + error.violations().get(0));
     } else {
+      // LL-AUTH-9: a first message of another type, valid or not, is 4005; only an unreadable frame is 4008 (LL-ERR-3).
       conn.close(CloseCode.NOT_AUTHENTICATED, "send auth first; got " + (error.type() == null ? "an invalid message" : error.type()));
     }
   }
@@ -73,6 +74,7 @@ final class PreAuth {
       // LL-AUTH-2: exactly one auth_ok, before anything else of the session.
       conn.send(ok);
     });
+    // LL-LIM-6: one session too many gets goaway and a 4009 close, and no auth_ok: admit did not run onAdmitted.
     if (admission == Hub.Admission.TOO_MANY_CONNECTIONS) {
       long max = ctx.config().millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
       String why = "user " + user + " already holds " + max + " sessions; close one, or retry after retry_after_ms";

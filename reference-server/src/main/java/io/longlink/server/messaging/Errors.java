@@ -8,7 +8,7 @@ public final class Errors {
 
   private Errors() {}
 
-  /** The schema's bound on {@code message} and {@code pointer}. */
+  /** The schema's bound on {@code message} and {@code pointer}: longer text is cut, so the error stays valid (LL-MSG-1). */
   private static final int MAX_TEXT = 1024;
 
   public static ErrorMessage of(ErrorCode code, String message, String ref) {

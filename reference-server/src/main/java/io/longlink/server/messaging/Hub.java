@@ -149,7 +149,7 @@ public final class Hub {
     }
   }
 
-  /** Unregisters a closed session; the user's pending deliveries wait for the next one. */
+  /** Unregisters a closed session; the user's pending deliveries (LL-DLV-5) and rooms (LL-ROOM-5) wait for the next one. */
   public void depart(ClientSession session) {
     enter();
     try {
@@ -183,6 +183,7 @@ public final class Hub {
       }
       List<String> recipients;
       if (chat.to().kind() == RecipientKind.USER) {
+        // LL-CHAT-5: a direct chat goes to its recipient alone.
         recipients = List.of(chat.to().id());
       } else if (rooms.isMember(chat.to().id(), sender)) {
         // LL-ROOM-3: only members send to a room.
@@ -191,6 +192,7 @@ public final class Hub {
         return refuse(Errors.of(ErrorCode.NOT_MEMBER, "you are not a member of room '" + chat.to().id()
             + "'; send join for it, then send the chat again", chat.id()));
       }
+      // LL-DLV-8: any recipient's full queue refuses the chat, a room chat as a whole; nothing pending is dropped to make room.
       for (String r : recipients) {
         // LL-DLV-8: a full queue refuses new chats; it never drops what it holds.
         if (inbox.size(r) >= maxPending) {
@@ -287,6 +289,7 @@ public final class Hub {
       return;
     }
     boolean redelivered = inbox.wasSent(user, seq);
+    // LL-CHAT-3: to every session the recipient has.
     // A copy: a send can fail at once on a dying socket, and the transport then closes the
     // session on this very thread, which removes it from the set being walked.
     for (ClientSession s : List.copyOf(sessions)) {
@@ -327,6 +330,7 @@ public final class Hub {
   public Joined join(ClientSession session, Join join) {
     enter();
     try {
+      // LL-ROOM-1: joined, with the join's id and room, also for a user who already is a member.
       rooms.join(join.room(), session.userId());
       // LL-ROOM-1: joined carries the join's id.
       return new Joined(join.id(), join.room());

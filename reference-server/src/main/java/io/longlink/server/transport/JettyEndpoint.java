@@ -76,7 +76,7 @@ public final class JettyEndpoint implements Wire {
         case CLOSE -> inbound.onClosed(closeCode(frame), frame.getCloseStatus() == null ? null : frame.getCloseStatus().reason());
       }
     } catch (RuntimeException e) {
-      // A defect must not take the server down; it ends this one connection with the code that says so.
+      // LL-ERR-6: a defect takes down neither the server nor another connection; it ends this one with the code that says so.
       LOG.error("unexpected failure on a frame from {}", remoteAddress, e);
       close(CloseCode.INTERNAL_ERROR.code(), "internal_error");
     } finally {
@@ -120,6 +120,7 @@ public final class JettyEndpoint implements Wire {
     }
   }
 
+  /** LL-LIM-1: 1009 for a message over limits.max_message_bytes, once the rest of it has been read (TextAssembler says why). */
   private void closeTooBig() {
     close(CloseCode.MESSAGE_TOO_BIG.code(),
         "message_too_big: a frame is larger than limits.max_message_bytes (" + assembler.limit() + ")");

@@ -59,6 +59,7 @@ final class TextAssembler {
       return fin || discarded > DISCARD_LIMIT_BYTES ? Step.TOO_BIG : Step.DISCARDING;
     }
     long joined = buffer == null ? 0 : buffer.size();
+    // LL-LIM-2: only more than the limit is too big (LL-LIM-1); a message of exactly max_message_bytes passes.
     if (joined + length > maxBytes) {
       discarded = joined + (long) length;
       buffer = null;
