@@ -44,6 +44,7 @@ public final class ServerParts {
   public static ServerParts of(ServerConfig config) {
     ServerParts p = new ServerParts();
     p.clock = Clock.systemUTC();
+    // LL-ERR-8, LL-ERR-9: PROTOCOL.md's reading limits, and no string holding an unpaired surrogate.
     p.codec = MessageCodec.create();
     p.verifier = new JwtVerifier(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), p.clock);
     p.inbox = new MemoryInboxStore();
