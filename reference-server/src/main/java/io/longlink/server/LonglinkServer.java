@@ -76,11 +76,12 @@ public final class LonglinkServer implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     Clock clock = parts.clock();
     ServerMetrics metrics = new ServerMetrics();
-    Hub hub = new Hub(config, parts.inbox(), parts.dedup(), parts.rooms(), parts.sequence(), scheduler, metrics, clock);
+    Hub hub = new Hub(config, parts.inbox(), parts.dedup(), parts.rooms(), parts.sequence(), scheduler, metrics, clock,
+        parts.nanoTime());
     ConnectionRegistry connections = new ConnectionRegistry(config.maxTotalOutboundBytes());
     metrics.outboundBytes(connections.budget()::used, config.maxTotalOutboundBytes());
     ConnectionContext ctx = new ConnectionContext(config, hub, parts.verifier(), parts.codec(), metrics, scheduler, clock,
-        new AuthOkFactory(config), new AtomicLong(), connections, parts.rateLimits());
+        new AuthOkFactory(config), new AtomicLong(), connections, parts.rateLimits(), parts.nanoTime());
 
     Server jetty = new Server();
     ServerConnector connector = connector(jetty, config);

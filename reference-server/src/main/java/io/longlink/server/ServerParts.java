@@ -17,6 +17,7 @@ import io.longlink.server.store.RoomStore;
 import io.longlink.server.store.SequenceSource;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * What a {@link LonglinkServer} is built from, beside its configuration: the stores, the token
@@ -28,6 +29,7 @@ import java.util.Objects;
 public final class ServerParts {
 
   private Clock clock;
+  private LongSupplier nanoTime;
   private MessageCodec codec;
   private TokenVerifier verifier;
   private InboxStore inbox;
@@ -44,6 +46,7 @@ public final class ServerParts {
   public static ServerParts of(ServerConfig config) {
     ServerParts p = new ServerParts();
     p.clock = Clock.systemUTC();
+    p.nanoTime = System::nanoTime;
     // LL-ERR-8, LL-ERR-9: PROTOCOL.md's reading limits, and no string holding an unpaired surrogate.
     p.codec = MessageCodec.create();
     p.verifier = new JwtVerifier(config.jwtSecret(), config.jwtIssuer(), config.jwtAudience(), p.clock);
@@ -60,6 +63,11 @@ public final class ServerParts {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The monotonic clock of timeouts (heartbeat silence, redelivery), in nanoseconds. */
+  public LongSupplier nanoTime() {
+    return nanoTime;
   }
 
   public MessageCodec codec() {
@@ -102,6 +110,11 @@ public final class ServerParts {
   /** The clock of tokens and chats; the verifier keeps the clock it was made with. */
   public ServerParts clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  public ServerParts nanoTime(LongSupplier value) {
+    this.nanoTime = Objects.requireNonNull(value, "nanoTime");
     return this;
   }
 

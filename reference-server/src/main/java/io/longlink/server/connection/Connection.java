@@ -43,7 +43,7 @@ public final class Connection implements ClientSession, Inbound {
   private volatile String userId;
   private volatile String sessionId;
   private volatile boolean admitted;
-  private volatile long lastActivityNanos = System.nanoTime();
+  private volatile long lastActivityNanos;
   private volatile ScheduledFuture<?> authTimer;
   private volatile ScheduledFuture<?> heartbeatTimer;
 
@@ -51,6 +51,7 @@ public final class Connection implements ClientSession, Inbound {
     this.ctx = ctx;
     this.wire = wire;
     this.connectionId = "c" + ctx.connectionCounter().incrementAndGet();
+    this.lastActivityNanos = ctx.nanoTime().getAsLong();
     this.preAuth = new PreAuth(ctx, this);
     this.outbound = new OutboundQueue(ctx.config().maxOutboundFrames(), ctx.config().maxOutboundBytes(),
         ctx.openConnections().budget());
@@ -160,7 +161,7 @@ public final class Connection implements ClientSession, Inbound {
 
   /** Records a sign of life: any frame counts, not only pings (LL-HB-4). */
   void activity() {
-    lastActivityNanos = System.nanoTime();
+    lastActivityNanos = ctx.nanoTime().getAsLong();
   }
 
   private void scheduleHeartbeatCheck(long delayMs) {
@@ -173,7 +174,7 @@ public final class Connection implements ClientSession, Inbound {
       return;
     }
     long timeout = ctx.config().millis(SessionParameter.HEARTBEAT_TIMEOUT_MS);
-    long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActivityNanos);
+    long silentMs = TimeUnit.NANOSECONDS.toMillis(ctx.nanoTime().getAsLong() - lastActivityNanos);
     if (silentMs >= timeout) {
       close(CloseCode.HEARTBEAT_TIMEOUT, "nothing received for " + silentMs + " ms");
     } else {

@@ -9,6 +9,7 @@ import io.longlink.server.metrics.ServerMetrics;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** What every connection of one server shares. */
 public record ConnectionContext(
@@ -22,4 +23,5 @@ public record ConnectionContext(
     AuthOkFactory authOk,
     AtomicLong connectionCounter,
     ConnectionRegistry openConnections,
-    RateLimits rateLimits) {}
+    RateLimits rateLimits,
+    LongSupplier nanoTime) {}

@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +77,7 @@ public final class Hub {
   private final long ackTimeoutMs;
 
   public Hub(ServerConfig config, InboxStore inbox, DedupStore dedup, RoomStore rooms, SequenceSource sequence,
-      ScheduledExecutorService scheduler, ServerMetrics metrics, Clock clock) {
+      ScheduledExecutorService scheduler, ServerMetrics metrics, Clock clock, LongSupplier nanoTime) {
     this.inbox = inbox;
     this.dedup = dedup;
     this.rooms = rooms;
@@ -91,7 +92,7 @@ public final class Hub {
     this.maxDedupEntries = config.maxDedupEntries();
     this.maxConnectionsPerUser = config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
     this.ackTimeoutMs = config.millis(SessionParameter.ACK_TIMEOUT_MS);
-    this.timers = new RedeliveryTimers(scheduler, ackTimeoutMs, System::nanoTime, this::redeliverDue);
+    this.timers = new RedeliveryTimers(scheduler, ackTimeoutMs, nanoTime, this::redeliverDue);
     metrics.gauges(this::pendingTotal, this::dedupSize);
     metrics.pendingBytes(this::pendingBytes, maxTotalPendingBytes);
   }

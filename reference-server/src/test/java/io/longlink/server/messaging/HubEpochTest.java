@@ -36,7 +36,7 @@ class HubEpochTest {
   private Hub hub(MemorySequence seqs) {
     ServerConfig config = ServerConfig.builder(Profile.FAST).jwtSecret(new byte[32]).build();
     return new Hub(config, new MemoryInboxStore(), new MemoryDedupStore(config.millis(SessionParameter.DEDUP_WINDOW_MS)),
-        new MemoryRoomStore(), seqs, scheduler, new ServerMetrics(), Clock.systemUTC());
+        new MemoryRoomStore(), seqs, scheduler, new ServerMetrics(), Clock.systemUTC(), System::nanoTime);
   }
 
   @AfterEach
