@@ -29,6 +29,8 @@ final class Assembly {
   private final Peers peers;
   private Memberships memberships;
   private Departures departures;
+  /** Whether a fault reads the peers: they are known only through the chains, so every connection needs one. */
+  private boolean peersRead;
 
   Assembly(ServerConfig config, Peers peers) {
     this.config = config;
@@ -69,6 +71,7 @@ final class Assembly {
   }
 
   Peers peers() {
+    peersRead = true;
     return peers;
   }
 
@@ -81,7 +84,7 @@ final class Assembly {
 
   Departures departures() {
     if (departures == null) {
-      departures = new Departures(peers);
+      departures = new Departures(peers());
       sharedFilter(departures.watcher());
     }
     return departures;
@@ -105,7 +108,7 @@ final class Assembly {
       p.codec(MessageCodec.create(readingRules));
     }
     List<Supplier<FrameFilter>> all = filters();
-    if (!all.isEmpty()) {
+    if (!all.isEmpty() || peersRead) {
       p.interceptors(chains.apply(all));
     }
     return p;
