@@ -231,15 +231,19 @@ public final class ClientMessageFaults {
     };
   }
 
-  /** LL-DLV-3: delivery acks ignored. */
+  /**
+   * LL-DLV-3: delivery acks ignored. Each reaches the server as an ack of a seq nobody was
+   * given, which settles nothing (LL-DLV-9) but is still a message, a sign of life (LL-HB-4).
+   */
   public static FrameFilter ignoresAcks() {
     return new FrameFilter() {
       @Override
       public void fromClient(String text, Link link) {
-        if (!Json.isType(text, "ack")) {
-          link.toServer(text);
-        }
+        link.toServer(Json.isType(text, "ack") ? DeliveryFaults.ackOf(NOBODYS_SEQ) : text);
       }
     };
   }
+
+  /** The largest seq there is (2^53-1): no server hands it out before 2^53-2 others. */
+  private static final long NOBODYS_SEQ = 9_007_199_254_740_991L;
 }

@@ -78,7 +78,8 @@ public final class DeliveryFaults {
       public void fromClient(String text, Link link) {
         if (Json.isType(text, "ack") && link.user() != null) {
           long seq = Json.parse(text).path("seq").asLong();
-          if (!outstanding.getOrDefault(link.user(), Set.of()).remove(seq)) {
+          Set<Long> mine = outstanding.get(link.user());
+          if (mine == null || !mine.remove(seq)) {
             link.toClient(Messages.invalid("no pending delivery has seq " + seq, null, "/seq"));
           }
         }
@@ -88,21 +89,40 @@ public final class DeliveryFaults {
   }
 
   /**
-   * LL-CHAT-6: a chat acked before its deliveries exist: every delivery reaches the connection a
-   * second late, in order, so that what the server sends meanwhile (a pong) overtakes it.
+   * LL-CHAT-6: a chat acked before its deliveries exist, as if they were stored a second after the
+   * ack: each delivery reaches the connection a second late, in order, so that what the server
+   * sends meanwhile (a pong) overtakes it, and the redeliveries the server's earlier clock makes
+   * meanwhile are dropped, as a server that stored it late would not have made them yet.
    */
   public static Supplier<FrameFilter> deliveriesLate() {
     return () -> new FrameFilter() {
       private final ArrayDeque<String> late = new ArrayDeque<>();
+      /** When each delivery held back reached the client (Long.MAX_VALUE while held). */
+      private final Map<Long, Long> released = new java.util.HashMap<>();
 
       @Override
       public void fromServer(String text, Link link) {
-        if (!Json.isType(text, "chat")) {
+        ObjectNode d = Json.isType(text, "chat") ? Json.parse(text) : null;
+        if (d == null) {
           link.toClient(text);
           return;
         }
+        long seq = d.path("seq").asLong();
+        Long at = released.get(seq);
+        if (at != null) {
+          long ackTimeout = link.authOk() == null ? 0 : link.authOk().path("delivery").path("ack_timeout_ms").asLong();
+          if (at != Long.MAX_VALUE && link.nowMs() >= at + ackTimeout) {
+            link.toClient(text);
+          }
+          return;
+        }
+        released.put(seq, Long.MAX_VALUE);
         late.add(text);
-        link.after(LATE_MS, () -> link.toClient(late.remove()));
+        link.after(LATE_MS, () -> {
+          String next = late.remove();
+          released.put(Json.parse(next).path("seq").asLong(), link.nowMs());
+          link.toClient(next);
+        });
       }
     };
   }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class SigningFaults {
 
-  private static final Pattern PREFIXED = Pattern.compile("^c[0-9]+~");
+  /** Ids allow A-Z a-z 0-9 . _ : - only: a prefix of those that no client's id is likely to start with. */
+  private static final Pattern PREFIXED = Pattern.compile("^c[0-9]+:dd:");
 
   private SigningFaults() {}
 
@@ -83,7 +84,7 @@ public final class SigningFaults {
   public static Supplier<FrameFilter> dedupPerConnection(byte[] secret) {
     AtomicLong connections = new AtomicLong();
     return () -> new FrameFilter() {
-      private final String prefix = "c" + connections.incrementAndGet() + "~";
+      private final String prefix = "c" + connections.incrementAndGet() + ":dd:";
 
       @Override
       public void fromClient(String text, Link link) {
@@ -93,8 +94,12 @@ public final class SigningFaults {
           link.toServer(text);
           return;
         }
+        // Signed again only when it was signed right: a bad signature stays bad (LL-SEC-4).
+        Chat original = (Chat) Messages.CODEC.decodeClientMessage(text).message();
+        boolean resign = secret != null && chat.has("sig") && signs(link)
+            && ChatSignature.verify(key(secret, link.user()), original);
         chat.put("id", prefix + id);
-        if (secret != null && chat.has("sig") && signs(link)) {
+        if (resign) {
           Chat renamed = (Chat) Messages.CODEC.decodeClientMessage(Json.write(chat)).message();
           chat.put("sig", ChatSignature.sign(key(secret, link.user()), renamed));
         }
