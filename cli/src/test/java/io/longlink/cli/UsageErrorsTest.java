@@ -103,6 +103,13 @@ class UsageErrorsTest {
     says(usageError("check", "server", "--violate", "LL-XX-1"), "--violate LL-XX-1", "--list-violations");
   }
 
+  /** serve's --violate comes from the faults module, as a mixin; it checks its switches with serve's own options. */
+  @Test
+  void serveBreaksOnlyRulesItHasASwitchFor() {
+    says(usageError("serve", "--port", "0", "--max-pending", "lots", "--violate", "LL-XX-1"),
+        "--max-pending is 'lots'", "--violate LL-XX-1: this server has no switch for that rule; see --list-violations");
+  }
+
   @Test
   void tokensComeFromOnePlace() {
     says(usageError("check", "server", "--token", "alice=a", "--jwt-secret", Cli.SECRET, "ws://localhost/ws"),
