@@ -60,8 +60,8 @@ class ParameterCheckTest {
     ObjectNode json = defaultsExample();
     ((ObjectNode) json.get("delivery")).put("max_pending_bytes", 100_000);
     List<String> problems = ParameterCheck.problems(authOk(json));
-    assertEquals(List.of("delivery.max_pending_bytes is 100000 but has to be at least twice limits.max_message_bytes"
-        + " (2 x 65536 = 131072)"), problems);
+    assertEquals(List.of("delivery.max_pending_bytes is 100000; it has to be at least twice limits.max_message_bytes"
+        + " (2 x 65536 = 131072), so that one largest chat always fits in an empty queue"), problems);
   }
 
   @Test

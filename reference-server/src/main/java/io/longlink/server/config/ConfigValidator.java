@@ -1,5 +1,6 @@
 package io.longlink.server.config;
 
+import io.longlink.protocol.ParameterCheck;
 import io.longlink.protocol.SessionParameter;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -107,29 +108,8 @@ final class ConfigValidator {
         problems.add(Flags.of(p) + " is " + format(value) + "; use " + p.rangeText() + " (" + p.path() + ", PROTOCOL.md §6)");
       }
     }
-    long interval = b.session().get(SessionParameter.HEARTBEAT_INTERVAL_MS).longValue();
-    long timeout = b.session().get(SessionParameter.HEARTBEAT_TIMEOUT_MS).longValue();
-    if (timeout < 2 * interval) {
-      problems.add("--heartbeat-timeout-ms is " + timeout + "; it has to be at least twice --heartbeat-interval-ms ("
-          + 2 * interval + ")");
-    }
-    long initial = b.session().get(SessionParameter.RECONNECT_INITIAL_DELAY_MS).longValue();
-    long cap = b.session().get(SessionParameter.RECONNECT_MAX_DELAY_MS).longValue();
-    if (cap < initial) {
-      problems.add("--reconnect-max-delay-ms is " + cap + "; it has to be at least --reconnect-initial-delay-ms (" + initial + ")");
-    }
-    long maxMessage = b.session().get(SessionParameter.MAX_MESSAGE_BYTES).longValue();
-    long pendingBytes = b.session().get(SessionParameter.MAX_PENDING_BYTES).longValue();
-    if (pendingBytes < 2 * maxMessage) {
-      problems.add("--max-pending-bytes is " + pendingBytes + "; it has to be at least twice --max-message-bytes ("
-          + 2 * maxMessage + "), so that one largest chat always fits in an empty queue");
-    }
-    long replay = b.session().get(SessionParameter.REPLAY_WINDOW_MS).longValue();
-    long dedup = b.session().get(SessionParameter.DEDUP_WINDOW_MS).longValue();
-    if (b.signingSecret() != null && replay > dedup) {
-      problems.add("--replay-window-ms is " + replay + "; with signing on it has to be at most --dedup-window-ms (" + dedup
-          + "), so that every replay inside the window is caught as a duplicate");
-    }
+    // LL-PAR-1: the relations, as the kit checks them in auth_ok, named by their flags.
+    problems.addAll(ParameterCheck.relations(b.session()::get, b.signingSecret() != null, Flags::of));
   }
 
   private static String format(double value) {

@@ -48,7 +48,7 @@ class ByteBoundsTest {
         .set(SessionParameter.MAX_PENDING_BYTES, 100_000L)
         .maxOutboundBytes(1_000L).maxTotalPendingBytes(50_000L).maxTotalOutboundBytes(500L).build());
     assertEquals(List.of(
-        "--max-pending-bytes is 100000; it has to be at least twice --max-message-bytes (131072), so that one largest chat"
+        "--max-pending-bytes is 100000; it has to be at least twice --max-message-bytes (2 x 65536 = 131072), so that one largest chat"
             + " always fits in an empty queue",
         "--max-outbound-bytes is 1000; use 231072-1099511627776: at least --max-pending-bytes (100000) plus twice"
             + " --max-message-bytes (65536), so that a session's whole backlog and a largest message fit in its queue",

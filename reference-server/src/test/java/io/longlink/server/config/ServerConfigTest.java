@@ -44,7 +44,7 @@ class ServerConfigTest {
     assertTrue(problems.contains("--path is 'ws'; it has to start with /, e.g. /ws"), problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("the JWT secret is 5 bytes")), problems.toString());
     assertTrue(problems.contains("--reconnect-jitter is 1.5; use 0-1 (reconnect.jitter, PROTOCOL.md §6)"), problems.toString());
-    assertTrue(problems.contains("--heartbeat-timeout-ms is 30000; it has to be at least twice --heartbeat-interval-ms (40000)"),
+    assertTrue(problems.contains("--heartbeat-timeout-ms is 30000; it has to be at least twice --heartbeat-interval-ms (2 x 20000 = 40000)"),
         problems.toString());
     assertEquals(5, problems.size(), problems.toString());
   }
