@@ -134,7 +134,7 @@ public final class BreakingProxy implements AutoCloseable {
       failure = Optional.of(ProxiedConnection.refusal("the client's query does not make an upstream URL: " + e.getMessage()));
     }
     if (failure.isPresent()) {
-      LOG.info("a client connection is refused: {}", failure.get());
+      LOG.warn("a client connection is refused: {}", failure.get());
       // Selected when offered, so that the client completes its upgrade and reads the close that says why.
       if (offered.contains(Protocol.SUBPROTOCOL)) {
         response.setAcceptedSubProtocol(Protocol.SUBPROTOCOL);
