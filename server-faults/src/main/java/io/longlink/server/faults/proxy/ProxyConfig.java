@@ -4,6 +4,7 @@ import io.longlink.server.faults.Faults;
 import io.longlink.server.faults.Violation;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +41,8 @@ public record ProxyConfig(URI upstream, String host, int port, List<Violation> v
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("--port is " + port + "; give 0-65535 (0 picks a free port)");
     }
-    violations = List.copyOf(violations);
+    // A switch given twice is one switch, as in the reference server.
+    violations = List.copyOf(new LinkedHashSet<>(violations));
     for (Violation v : violations) {
       Optional<String> why = Faults.notThroughAProxy(v);
       if (why.isPresent()) {
