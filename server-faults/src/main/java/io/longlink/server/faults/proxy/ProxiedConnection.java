@@ -189,9 +189,12 @@ public final class ProxiedConnection {
     end();
   }
 
+  /** The client's connection failed (Jetty ends the session after it): the upstream's ends with it. */
   @OnWebSocketError
   public void onError(Throwable cause) {
     LOG.debug("client connection failed: {}", cause.toString());
+    upstream.abort();
+    end();
   }
 
   /** The connection ended: the filters hear of it once, the proxy forgets it. */
