@@ -3,6 +3,7 @@ package io.longlink.cli;
 import io.longlink.cli.check.CheckCommand;
 import io.longlink.cli.load.BaselineCommand;
 import io.longlink.cli.load.LoadCommand;
+import io.longlink.cli.proxy.ProxyCommand;
 import io.longlink.cli.rules.RulesCommand;
 import io.longlink.server.cli.ServeCommand;
 import io.longlink.server.faults.ViolatingLauncher;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
         RulesCommand.class,
         LoadCommand.class,
         BaselineCommand.class,
+        ProxyCommand.class,
         HelpCommand.class,
     },
     footer = {"", "Exit codes: 0 no selected rule failed; 1 one did (with --strict, a SHOULD rule too), or the run broke; "
@@ -72,6 +74,7 @@ public final class LonglinkCommand implements Callable<Integer> {
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "no command given; use `longlink check server [URL]` to check a "
         + "server (the embedded reference server without a URL), `longlink rules` to list the rules, `longlink serve` "
-        + "to run the reference server, or `longlink load [URL]` to put a server under load");
+        + "to run the reference server, `longlink load [URL]` to put a server under load, or `longlink proxy UPSTREAM` to "
+        + "break rules in front of a server");
   }
 }

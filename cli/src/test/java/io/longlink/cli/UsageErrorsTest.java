@@ -83,6 +83,44 @@ class UsageErrorsTest {
   }
 
   @Test
+  void proxyNeedsItsUpstream() {
+    says(usageError("proxy"), "Missing required parameter: 'UPSTREAM'", "longlink proxy --help");
+    says(usageError("proxy", "http://127.0.0.1:8080/ws"), "UPSTREAM http://127.0.0.1:8080/ws is not a ws:// or wss:// URL",
+        "ws://127.0.0.1:8080/ws");
+    says(usageError("proxy", "ws://"), "UPSTREAM 'ws://' is not a URL");
+  }
+
+  @Test
+  void proxyNamesTheSwitchItHasNotAndWhy() {
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--violate", "LL-XX-1"), "--violate LL-XX-1: there is no switch",
+        "longlink serve --list-violations");
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--violate", "LL-ERR-2"), "--violate LL-ERR-2: the proxy cannot break it",
+        "refuses itself (close 1007)");
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--violate", "LL-LIM-1"), "--violate LL-LIM-1: the proxy cannot break it",
+        "cannot raise the upstream server's limit");
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--violate", "LL-AUTH-5"), "--violate LL-AUTH-5",
+        "needs the server's own parts", "only the reference server started with --violate LL-AUTH-5");
+  }
+
+  @Test
+  void proxyNamesTheNetworkFaultOutOfRange() {
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--port", "70000"), "--port is 70000; give 0-65535");
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--silent-after", "-1"), "--silent-after is -1; give 0-1000000");
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--delay-ms", "70000"), "--delay-ms is 70000; give 0-60000 ms");
+    says(usageError("proxy", "ws://127.0.0.1:9/ws", "--silent-after", "1", "--drop-after", "2"),
+        "--silent-after and --drop-after both end the link", "give one of --silent-after, --drop-after, --cut-after");
+  }
+
+  @Test
+  void proxyOnAPortInUse() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      says(usageError("proxy", "ws://127.0.0.1:9/ws", "--port", "" + port), "--port " + port + " on 127.0.0.1 cannot be "
+          + "listened on", "give another --port, or 0 for any free one");
+    }
+  }
+
+  @Test
   void checkWithoutWhat() {
     says(usageError("check"), "longlink check: say what to check: `longlink check server URL`");
   }

@@ -21,6 +21,7 @@ import io.longlink.server.store.MemoryDedupStore;
 import io.longlink.server.faults.wire.Peers;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -53,15 +54,46 @@ public final class Faults {
   }
 
   /**
-   * The filters of switches made of filters alone, for a proxy: one supplier per filter, each
+   * Why the breaking proxy cannot apply this switch in front of a server, or empty when it can: a
+   * switch that needs the server's parts, or one made of filters whose fault lives in the server's
+   * own transport, which a proxy's does not reach.
+   */
+  public static Optional<String> notThroughAProxy(Violation v) {
+    if (!onTheWire(v)) {
+      return Optional.of(v.switchId() + " needs the server's own parts or secrets; only the reference server started "
+          + "with --violate " + v.switchId() + " breaks it");
+    }
+    return switch (v) {
+      // The proxy's WebSocket stack (Jetty's message API) refuses invalid UTF-8 itself, with 1007, as LL-ERR-2 asks:
+      // no filter ever sees the bytes to decode them wrongly.
+      case ERR_2 -> Optional.of(v.switchId() + " needs the invalid UTF-8 of a text frame, which the proxy's WebSocket "
+          + "stack refuses itself (close 1007) before any filter sees it; only the reference server started with "
+          + "--violate " + v.switchId() + " breaks it");
+      // The fault raises the transport's limit to four bytes a character; the upstream server keeps its own limit.
+      case LIM_1 -> Optional.of(v.switchId() + " raises the message limit of the server's own transport, and a proxy "
+          + "cannot raise the upstream server's limit; only the reference server started with --violate "
+          + v.switchId() + " breaks it");
+      default -> Optional.empty();
+    };
+  }
+
+  /** Whether the breaking proxy can apply the switch in front of any server (see {@link #notThroughAProxy}). */
+  public static boolean proxyable(Violation v) {
+    return notThroughAProxy(v).isEmpty();
+  }
+
+  /**
+   * The filters of switches the breaking proxy can apply: one supplier per filter, each
    * connection gets its own from each, sharing {@code peers}.
+   *
+   * @throws IllegalArgumentException for a switch that is not {@linkplain #proxyable proxyable}, saying why
    */
   public static List<Supplier<FrameFilter>> wireFilters(Collection<Violation> violations, Peers peers) {
     Assembly a = new Assembly(null, peers);
     for (Violation v : violations) {
-      if (!onTheWire(v)) {
-        throw new IllegalArgumentException(v.switchId() + " needs the server's own parts or secrets; only the reference "
-            + "server started with --violate " + v.switchId() + " breaks it");
+      Optional<String> why = notThroughAProxy(v);
+      if (why.isPresent()) {
+        throw new IllegalArgumentException(why.get());
       }
       of(v).install(a);
     }

@@ -20,7 +20,8 @@ public final class ViolatingLauncher implements ServeCommand.Launcher {
       description = "Break one rule on purpose (repeatable), to see the conformance kit catch it. See --list-violations.")
   List<String> violate = new ArrayList<>();
 
-  @Option(names = "--list-violations", description = "List the rules this server can break, with their text, and exit.")
+  @Option(names = "--list-violations", description = "List the rules this server can break, with their text, and exit. The breaking proxy "
+      + "(`longlink proxy`) breaks all but those marked [reference server only] in front of any server.")
   boolean listViolations;
 
   @Override
@@ -41,7 +42,7 @@ public final class ViolatingLauncher implements ServeCommand.Launcher {
     }
     RuleCatalog rules = RuleCatalog.load();
     for (Violation v : Violation.values()) {
-      out.println(v.switchId() + "  " + v.behaviour() + (Faults.onTheWire(v) ? "" : "  [reference server only]"));
+      out.println(v.switchId() + "  " + v.behaviour() + (Faults.proxyable(v) ? "" : "  [reference server only]"));
       rules.find(v.ruleId()).ifPresent(r -> out.println("    rule: " + r.text()));
     }
     return true;
