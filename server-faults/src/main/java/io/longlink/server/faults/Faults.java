@@ -31,8 +31,18 @@ import java.util.function.Supplier;
  */
 public final class Faults {
 
-  /** One switch's fault. {@code onTheWire}: made of filters alone, so a proxy in front of any server can apply it. */
-  record Fault(boolean onTheWire, Consumer<Assembly> configure, Consumer<Assembly> install) {
+  /**
+   * One switch's fault: what it changes in a reference server ({@code configure}, then
+   * {@code install}), and the filters a proxy in front of any server applies for it ({@code proxy},
+   * null when none can: the fault needs the server's parts or secrets). For most wire faults the
+   * two are the same filters; a few switches the server breaks through its parts have filters of
+   * their own for a proxy, which break the same rule another way.
+   */
+  record Fault(Consumer<Assembly> configure, Consumer<Assembly> install, Consumer<Assembly> proxy) {
+
+    boolean onTheWire() {
+      return proxy != null;
+    }
 
     void configure(Assembly a) {
       configure.accept(a);
@@ -48,7 +58,7 @@ public final class Faults {
 
   private Faults() {}
 
-  /** Whether the switch is made of filters alone (the breaking proxy can apply it in front of any server). */
+  /** Whether filters alone can break the switch's rule (the breaking proxy can apply them in front of any server). */
   public static boolean onTheWire(Violation v) {
     return of(v).onTheWire();
   }
@@ -95,7 +105,7 @@ public final class Faults {
       if (why.isPresent()) {
         throw new IllegalArgumentException(why.get());
       }
-      of(v).install(a);
+      of(v).proxy().accept(a);
     }
     return a.filters();
   }
@@ -123,7 +133,8 @@ public final class Faults {
       case HB_3 -> wire(() -> CloseFaults.neverCloses(CloseCode.HEARTBEAT_TIMEOUT));
       case HB_4 -> wireEach(a -> ClientMessageFaults.onlyPingsCount());
       case CHAT_1 -> wire(ServerMessageFaults::wrongAckId);
-      case CHAT_2 -> parts(a -> a.parts().sequence(new DescendingSequence(a.parts().sequence())));
+      case CHAT_2 -> partsOr(a -> a.parts().sequence(new DescendingSequence(a.parts().sequence())),
+          a -> a.sharedFilter(DeliveryFaults.seqsCountingDown()));
       case CHAT_3 -> wire(ServerMessageFaults::trimmedBodies);
       case CHAT_4 -> wireEach(a -> RoutingFaults.clientChosenFrom());
       case CHAT_5 -> wireEach(a -> RoutingFaults.directChatsToEveryone(a.peers()));
@@ -131,7 +142,8 @@ public final class Faults {
       case ROOM_1 -> wire(ServerMessageFaults::wrongJoinedId);
       case ROOM_2 -> wireEach(a -> RoutingFaults.oneMemberOnly());
       case ROOM_3 -> parts(a -> a.parts().rooms(RoomFaults.everyoneIsMember(a.parts().rooms())));
-      case ROOM_4 -> parts(a -> a.parts().rooms(RoomFaults.leavesKept(a.parts().rooms())));
+      case ROOM_4 -> partsOr(a -> a.parts().rooms(RoomFaults.leavesKept(a.parts().rooms())),
+          a -> a.sharedFilter(ClientMessageFaults.leavesAnsweredNotMade()));
       case ROOM_5 -> parts(a -> a.parts().rooms(RoomFaults.forgetsOnLastClose(a.parts().rooms(), a.departures())));
       case ROOM_6 -> wireEach(a -> RoutingFaults.roomChatsToTheSender(a.peers()));
       case DLV_2 -> wireEach(a -> DeliveryFaults.neverResends());
@@ -149,20 +161,21 @@ public final class Faults {
       });
       case DLV_10 -> parts(a -> a.parts().inbox(InboxFaults.settlesForAll(a.parts().inbox())));
       case DLV_12 -> wire(ServerMessageFaults::epochPerSession);
-      case DLV_13 -> parts(a -> {
+      case DLV_13 -> partsOr(a -> {
         String epoch = a.parts().sequence().epoch();
         a.sharedFilter(ClientMessageFaults.rewritingAuth(auth -> {
           if (auth.has("last_seq")) {
             auth.put("epoch", epoch);
           }
         }));
-      });
+      }, a -> a.filter(ClientMessageFaults.epochOfTheServerClaimed()));
       case DD_1 -> wire(ServerMessageFaults::repeatsNotMarked);
       case DD_1_WINDOW -> parts(a -> a.parts().dedup(new MemoryDedupStore(
           Math.max(1, a.config().millis(SessionParameter.DEDUP_WINDOW_MS) / 1_000))));
       case DD_2 -> wireEach(a -> RoutingFaults.repeatsDeliveredAgain(a.peers(), a.memberships()));
       case DD_3 -> parts(a -> a.filter(SigningFaults.dedupPerConnection(a.config().signingSecret())));
-      case DD_4 -> parts(a -> a.parts().dedup(DedupFaults.idAlone(a.parts().dedup())));
+      case DD_4 -> partsOr(a -> a.parts().dedup(DedupFaults.idAlone(a.parts().dedup())),
+          a -> a.filter(RoutingFaults.repeatsByIdAlone()));
       case DD_5 -> wireEach(a -> RoutingFaults.remembersRefusals());
       case LIM_1 -> wireEach(a -> ClientMessageFaults.limitInCharacters());
       case LIM_2 -> wire(ClientMessageFaults::halfTheLimit);
@@ -177,14 +190,16 @@ public final class Faults {
         a.parts().rateLimits(RateLimitFaults.NONE);
         a.filter(RateFaults.refusesThenActs());
       });
-      case LIM_4 -> parts(a -> a.parts().rateLimits(RateLimitFaults.HALF_THE_RATE));
-      case LIM_4_REFUSED -> parts(a -> a.parts().rateLimits(RateLimitFaults.COUNTS_REFUSED));
+      case LIM_4 -> partsOr(a -> a.parts().rateLimits(RateLimitFaults.HALF_THE_RATE),
+          a -> a.filter(RateFaults.halfTheRate()));
+      case LIM_4_REFUSED -> partsOr(a -> a.parts().rateLimits(RateLimitFaults.COUNTS_REFUSED),
+          a -> a.filter(RateFaults.countsRefused()));
       case LIM_5 -> wireEach(a -> RateFaults.countsPingsAndAcks());
-      case LIM_6 -> new Fault(false, a -> {
+      case LIM_6 -> new Fault(a -> {
         long advertised = a.config().millis(SessionParameter.MAX_CONNECTIONS_PER_USER);
         a.reconfigure(b -> b.set(SessionParameter.MAX_CONNECTIONS_PER_USER, (long) SessionParameter.MAX_CONNECTIONS_PER_USER.max()));
         a.sharedFilter(ServerMessageFaults.advertising(SessionParameter.MAX_CONNECTIONS_PER_USER, advertised));
-      }, NOTHING);
+      }, NOTHING, null);
       case LIM_9 -> parts(a -> a.parts().upgradeDeadlineMs(A_DAY_MS));
       case ERR_1 -> wire(ClientMessageFaults::ignoresBinary);
       case ERR_2 -> wire(ClientMessageFaults::replacesInvalidUtf8);
@@ -216,16 +231,23 @@ public final class Faults {
 
   /** A wire fault whose filter keeps no state: one instance serves every connection. */
   private static Fault wire(Supplier<FrameFilter> filter) {
-    return new Fault(true, NOTHING, a -> a.sharedFilter(filter.get()));
+    Consumer<Assembly> install = a -> a.sharedFilter(filter.get());
+    return new Fault(NOTHING, install, install);
   }
 
   /** A wire fault with a filter of its own on every connection, made from what the assembly shares. */
   private static Fault wireEach(java.util.function.Function<Assembly, Supplier<FrameFilter>> filters) {
-    return new Fault(true, NOTHING, a -> a.filter(filters.apply(a)));
+    Consumer<Assembly> install = a -> a.filter(filters.apply(a));
+    return new Fault(NOTHING, install, install);
   }
 
   /** A fault that needs the server's parts, secrets or configuration: in the reference server only. */
   private static Fault parts(Consumer<Assembly> install) {
-    return new Fault(false, NOTHING, install);
+    return new Fault(NOTHING, install, null);
+  }
+
+  /** A fault of the server's parts, with filters of its own for a proxy, which break the same rule from outside. */
+  private static Fault partsOr(Consumer<Assembly> install, Consumer<Assembly> proxy) {
+    return new Fault(NOTHING, install, proxy);
   }
 }

@@ -231,6 +231,56 @@ public final class ClientMessageFaults {
     };
   }
 
+  /** LL-ROOM-4 (on a proxy): leave answered with left, and never passed on: the membership stays. */
+  public static FrameFilter leavesAnsweredNotMade() {
+    return new FrameFilter() {
+      @Override
+      public void fromClient(String text, Link link) {
+        ObjectNode leave = link.authOk() != null && Json.isType(text, "leave") ? Json.parse(text) : null;
+        if (leave == null || !Messages.CODEC.decodeClientMessage(text).isOk()) {
+          link.toServer(text);
+          return;
+        }
+        ObjectNode left = Json.object();
+        left.put("type", "left");
+        left.put("id", leave.path("id").asText());
+        left.put("room", leave.path("room").asText());
+        link.toClient(Json.write(left));
+      }
+    };
+  }
+
+  /**
+   * LL-DLV-13 (on a proxy): last_seq applied whatever epoch the auth carries, or none: every auth
+   * with a last_seq claims the epoch the server advertised last.
+   */
+  public static Supplier<FrameFilter> epochOfTheServerClaimed() {
+    java.util.concurrent.atomic.AtomicReference<String> epoch = new java.util.concurrent.atomic.AtomicReference<>();
+    return () -> new FrameFilter() {
+      @Override
+      public void fromServer(String text, Link link) {
+        if (Json.isType(text, "auth_ok")) {
+          String advertised = Json.parse(text).path("epoch").asText(null);
+          if (advertised != null) {
+            epoch.set(advertised);
+          }
+        }
+        link.toClient(text);
+      }
+
+      @Override
+      public void fromClient(String text, Link link) {
+        ObjectNode auth = link.authOk() == null && epoch.get() != null && Json.isType(text, "auth") ? Json.parse(text) : null;
+        if (auth == null || !auth.has("last_seq")) {
+          link.toServer(text);
+          return;
+        }
+        auth.put("epoch", epoch.get());
+        link.toServer(Json.write(auth));
+      }
+    };
+  }
+
   /**
    * LL-DLV-3: delivery acks ignored. Each reaches the server as an ack of a seq nobody was
    * given, which settles nothing (LL-DLV-9) but is still a message, a sign of life (LL-HB-4).

@@ -127,6 +127,41 @@ public final class DeliveryFaults {
     };
   }
 
+  /**
+   * LL-CHAT-2 (on a proxy): seqs counting down. Every seq the server sends is given as 2^53 minus
+   * it, and every seq the client sends (an ack, a last_seq) turned back, so that the server still
+   * settles what the client acks.
+   */
+  public static FrameFilter seqsCountingDown() {
+    return new FrameFilter() {
+      @Override
+      public void fromServer(String text, Link link) {
+        ObjectNode m = Json.isType(text, "chat") || Json.isType(text, "ack") ? Json.parse(text) : null;
+        if (m == null || !m.path("seq").canConvertToLong()) {
+          link.toClient(text);
+          return;
+        }
+        m.put("seq", MIRROR - m.path("seq").asLong());
+        link.toClient(Json.write(m));
+      }
+
+      @Override
+      public void fromClient(String text, Link link) {
+        String member = Json.isType(text, "ack") ? "seq" : Json.isType(text, "auth") ? "last_seq" : null;
+        ObjectNode m = member == null ? null : Json.parse(text);
+        if (m == null || !m.path(member).canConvertToLong() || m.path(member).asLong() < 1) {
+          link.toServer(text);
+          return;
+        }
+        m.put(member, MIRROR - m.path(member).asLong());
+        link.toServer(Json.write(m));
+      }
+    };
+  }
+
+  /** 2^53: a seq s becomes 2^53 - s, which stays within the 1..2^53-1 a seq may be. */
+  private static final long MIRROR = 9_007_199_254_740_992L;
+
   static String ackOf(long seq) {
     ObjectNode ack = Json.object();
     ack.put("type", "ack");

@@ -5,6 +5,8 @@ import io.longlink.protocol.ErrorCode;
 import io.longlink.server.faults.wire.FrameFilter;
 import io.longlink.server.faults.wire.Json;
 import io.longlink.server.faults.wire.Link;
+import io.longlink.server.faults.ports.RateLimitFaults;
+import io.longlink.server.limits.RateLimit;
 import io.longlink.server.limits.RateLimiter;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,6 +25,18 @@ public final class RateFaults {
     return () -> new Limited(Set.of("chat", "join", "leave", "ping", "ack"), false);
   }
 
+  /** LL-LIM-4 (on a proxy): half of limits.rate_messages let through. */
+  public static Supplier<FrameFilter> halfTheRate() {
+    return () -> new Limited(RATED, false, 2, false);
+  }
+
+  /** LL-LIM-4 (refused, on a proxy): the messages refused for rate counted against the rate too. */
+  public static Supplier<FrameFilter> countsRefused() {
+    return () -> new Limited(RATED, false, 1, true);
+  }
+
+  private static final Set<String> RATED = Set.of("chat", "join", "leave");
+
   /** LL-LIM-3 (chats-only): chats counted, joins and leaves not; the server's own limit must be off. */
   public static Supplier<FrameFilter> countsChatsOnly() {
     return () -> new Limited(Set.of("chat"), false);
@@ -36,11 +50,19 @@ public final class RateFaults {
   private static final class Limited implements FrameFilter {
     private final Set<String> counted;
     private final boolean chatsGoOn;
-    private RateLimiter limiter;
+    private final int divisor;
+    private final boolean refusalsCount;
+    private RateLimit limiter;
 
     Limited(Set<String> counted, boolean chatsGoOn) {
+      this(counted, chatsGoOn, 1, false);
+    }
+
+    Limited(Set<String> counted, boolean chatsGoOn, int divisor, boolean refusalsCount) {
       this.counted = counted;
       this.chatsGoOn = chatsGoOn;
+      this.divisor = divisor;
+      this.refusalsCount = refusalsCount;
     }
 
     @Override
@@ -55,7 +77,8 @@ public final class RateFaults {
       long rate = limits.path("rate_messages").asLong();
       long window = limits.path("rate_window_ms").asLong();
       if (limiter == null) {
-        limiter = new RateLimiter((int) rate, window);
+        int limit = (int) Math.max(1, rate / divisor);
+        limiter = refusalsCount ? RateLimitFaults.COUNTS_REFUSED.forConnection(limit, window) : new RateLimiter(limit, window);
       }
       long wait = limiter.tryAcquire(link.nowMs());
       if (wait == 0) {

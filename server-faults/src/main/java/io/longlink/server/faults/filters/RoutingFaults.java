@@ -7,7 +7,9 @@ import io.longlink.server.faults.wire.Json;
 import io.longlink.server.faults.wire.Link;
 import io.longlink.server.faults.wire.Peer;
 import io.longlink.server.faults.wire.Peers;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +121,63 @@ public final class RoutingFaults {
         }
       }
     };
+  }
+
+  /**
+   * LL-DD-4 (on a proxy): repeats recognised by id alone. The first user to send an id claims it;
+   * a chat with that id from anyone else is answered as the claimer's duplicate, once the
+   * claimer's ack is known (chats sent at the same time wait for it), and never passed on.
+   */
+  public static Supplier<FrameFilter> repeatsByIdAlone() {
+    Map<String, Claim> claims = new ConcurrentHashMap<>();
+    return () -> new SentChats() {
+      @Override
+      public void fromClient(String text, Link link) {
+        ObjectNode chat = link.user() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        String id = chat == null ? null : chat.path("id").asText(null);
+        Claim claim = id == null ? null : claims.computeIfAbsent(id, k -> new Claim(link.user()));
+        if (claim == null || claim.sender.equals(link.user())) {
+          super.fromClient(text, link);
+        } else {
+          claim.answer(id, link.self());
+        }
+      }
+
+      @Override
+      void acked(ObjectNode chat, ObjectNode ack, Link link) {
+        Claim claim = claims.get(chat.path("id").asText());
+        if (claim != null && claim.sender.equals(link.user()) && !ack.path("duplicate").asBoolean()) {
+          claim.acked(chat.path("id").asText(), ack);
+        }
+      }
+    };
+  }
+
+  /** Who sent an id first, its ack once known, and the other users' chats with it that wait for that ack. */
+  private static final class Claim {
+    final String sender;
+    private ObjectNode ack;
+    private final List<Peer> waiting = new ArrayList<>();
+
+    Claim(String sender) {
+      this.sender = sender;
+    }
+
+    synchronized void answer(String id, Peer peer) {
+      if (ack == null) {
+        waiting.add(peer);
+      } else {
+        peer.sendToClient(Messages.ack(id, ack.path("seq").asLong(), ack.path("ts").asLong(), true));
+      }
+    }
+
+    synchronized void acked(String id, ObjectNode original) {
+      if (ack == null) {
+        ack = original;
+        waiting.forEach(p -> p.sendToClient(Messages.ack(id, ack.path("seq").asLong(), ack.path("ts").asLong(), true)));
+        waiting.clear();
+      }
+    }
   }
 
   /** LL-DD-5: a refused chat remembered, and acked as a duplicate when it comes again. */
