@@ -13,7 +13,11 @@ public final class CloseReason {
     return truncate(code.wireName() + ": " + detail);
   }
 
-  static String truncate(String reason) {
+  /** The reason cut to RFC 6455's 123 bytes of UTF-8 on a character boundary; "" for null. */
+  public static String truncate(String reason) {
+    if (reason == null) {
+      return "";
+    }
     byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
     if (bytes.length <= Protocol.MAX_CLOSE_REASON_BYTES) {
       return reason;

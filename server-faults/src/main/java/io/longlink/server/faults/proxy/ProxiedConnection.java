@@ -225,7 +225,7 @@ public final class ProxiedConnection {
   }
 
   static String refusal(String detail) {
-    return CloseReasons.fit(CloseReason.of(CloseCode.INTERNAL_ERROR, detail));
+    return CloseReason.truncate(CloseReason.of(CloseCode.INTERNAL_ERROR, detail));
   }
 
   static String rootMessage(Throwable failure) {
@@ -382,7 +382,7 @@ public final class ProxiedConnection {
       }
       // Outside the lock: Jetty may report the end at once, and what hears of it may send again.
       if (s != null) {
-        s.close(code, CloseReasons.fit(reason), Callback.NOOP);
+        s.close(code, CloseReason.truncate(reason), Callback.NOOP);
       }
     }
 

@@ -1,5 +1,6 @@
 package io.longlink.server.faults.proxy;
 
+import io.longlink.server.connection.CloseReason;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +57,7 @@ final class Upstream {
       }
       closing = true;
       int sent = sendableByAClient(code) ? code : 1000;
-      String fitted = CloseReasons.fit(reason);
+      String fitted = CloseReason.truncate(reason);
       then(ws -> ws.sendClose(sent, fitted));
     }
     try {
