@@ -141,7 +141,8 @@ public final class Faults {
       case CHAT_6 -> wireEach(a -> DeliveryFaults.deliveriesLate());
       case ROOM_1 -> wire(ServerMessageFaults::wrongJoinedId);
       case ROOM_2 -> wireEach(a -> RoutingFaults.oneMemberOnly());
-      case ROOM_3 -> parts(a -> a.parts().rooms(RoomFaults.everyoneIsMember(a.parts().rooms())));
+      case ROOM_3 -> partsOr(a -> a.parts().rooms(RoomFaults.everyoneIsMember(a.parts().rooms())),
+          a -> a.filter(RoutingFaults.joinsForOutsiders(a.memberships())));
       case ROOM_4 -> partsOr(a -> a.parts().rooms(RoomFaults.leavesKept(a.parts().rooms())),
           a -> a.sharedFilter(ClientMessageFaults.leavesAnsweredNotMade()));
       case ROOM_5 -> parts(a -> a.parts().rooms(RoomFaults.forgetsOnLastClose(a.parts().rooms(), a.departures())));
@@ -213,7 +214,8 @@ public final class Faults {
       case ERR_7 -> wire(ServerMessageFaults::vagueErrors);
       case ERR_8 -> parts(a -> a.readingRules(r -> new ReadingRules(com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH,
           com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN, r.acceptUnpairedSurrogates())));
-      case ERR_9 -> parts(a -> a.readingRules(r -> new ReadingRules(r.maxDepth(), r.maxNumberLength(), true)));
+      case ERR_9 -> partsOr(a -> a.readingRules(r -> new ReadingRules(r.maxDepth(), r.maxNumberLength(), true)),
+          a -> a.sharedFilter(ClientMessageFaults.surrogatesAsQuestionMarks()));
       case ERRC_2 -> wireEach(a -> {
         FrameFilter shared = RoutingFaults.membershipBeforeDedup(a.memberships());
         return () -> shared;

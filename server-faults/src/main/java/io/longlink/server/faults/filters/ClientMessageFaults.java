@@ -231,6 +231,24 @@ public final class ClientMessageFaults {
     };
   }
 
+  /** A \\u escape of a high surrogate that no low one follows, or of a low one that no high one precedes. */
+  private static final java.util.regex.Pattern LONE_SURROGATE = java.util.regex.Pattern.compile(
+      "\\\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+          + "|(?<!\\\\u[dD][89abAB][0-9a-fA-F]{2})\\\\u[dD][c-fC-F][0-9a-fA-F]{2}");
+
+  /**
+   * LL-ERR-9 (on a proxy): strings holding an unpaired surrogate accepted, and sent on as "?":
+   * each escaped surrogate without its pair becomes a question mark before the server reads it.
+   */
+  public static FrameFilter surrogatesAsQuestionMarks() {
+    return new FrameFilter() {
+      @Override
+      public void fromClient(String text, Link link) {
+        link.toServer(text.contains("\\u") ? LONE_SURROGATE.matcher(text).replaceAll("?") : text);
+      }
+    };
+  }
+
   /** LL-ROOM-4 (on a proxy): leave answered with left, and never passed on: the membership stays. */
   public static FrameFilter leavesAnsweredNotMade() {
     return new FrameFilter() {

@@ -221,6 +221,40 @@ public final class RoutingFaults {
     };
   }
 
+  /**
+   * LL-ROOM-3 (on a proxy): chats to rooms the sender has not joined accepted: before such a
+   * chat, the proxy joins the room for the sender, and keeps the joined answer to itself.
+   */
+  public static Supplier<FrameFilter> joinsForOutsiders(Memberships rooms) {
+    java.util.concurrent.atomic.AtomicLong joins = new java.util.concurrent.atomic.AtomicLong();
+    return () -> new FrameFilter() {
+      @Override
+      public void fromClient(String text, Link link) {
+        ObjectNode chat = link.user() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        String room = chat != null && "room".equals(chat.path("to").path("kind").asText()) ? chat.path("to").path("id").asText()
+            : null;
+        if (room != null && !rooms.members(room).contains(link.user())) {
+          ObjectNode join = Json.object();
+          join.put("type", "join");
+          join.put("id", OWN_JOIN + joins.incrementAndGet());
+          join.put("room", room);
+          link.toServer(Json.write(join));
+        }
+        link.toServer(text);
+      }
+
+      @Override
+      public void fromServer(String text, Link link) {
+        if (!Json.isType(text, "joined") || !Json.parse(text).path("id").asText().startsWith(OWN_JOIN)) {
+          link.toClient(text);
+        }
+      }
+    };
+  }
+
+  /** The ids of the proxy's own joins (ids allow A-Z a-z 0-9 . _ : -). */
+  private static final String OWN_JOIN = "proxy:join:";
+
   /** A delivery of {@code chat} as the server made it, with the ack's seq and ts. */
   static String delivery(ObjectNode chat, ObjectNode ack, String from) {
     ObjectNode d = Json.object();
