@@ -222,7 +222,8 @@ public final class Faults {
       });
       case CLOSE_1 -> wire(CloseFaults::codeOutsideTheTable);
       case CLOSE_2 -> wire(CloseFaults::noReason);
-      case SEC_3 -> parts(a -> a.sharedFilter(SigningFaults.urlTokens(a.parts().verifier())));
+      case SEC_3 -> partsOr(a -> a.sharedFilter(SigningFaults.urlTokens(a.parts().verifier())),
+          a -> a.sharedFilter(SigningFaults.urlTokensForMalformed()));
       case SEC_4 -> parts(a -> a.sharedFilter(SigningFaults.unverifiedSignatures(a.config().signingSecret())));
       case SEC_5 -> parts(a -> a.sharedFilter(SigningFaults.futureTimestamps(a.config().signingSecret())));
       case SEC_5_WIDE -> parts(a -> a.sharedFilter(SigningFaults.windowInSeconds(a.config().signingSecret())));

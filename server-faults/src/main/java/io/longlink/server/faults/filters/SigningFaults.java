@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Faults of authentication and signing that need the server's secrets: they run inside the
- * reference server only. A chat these let through is signed again with the right key, so that
- * the server, which checks every signature, takes it.
+ * Faults of authentication and signing. Most need the server's secrets and run inside the
+ * reference server only: a chat they let through is signed again with the right key, so that the
+ * server, which checks every signature, takes it. Two need no secret and run on a proxy too.
  */
 public final class SigningFaults {
 
@@ -30,12 +30,25 @@ public final class SigningFaults {
 
   /** LL-SEC-3: a token in the URL query authenticates when the one in auth does not. */
   public static FrameFilter urlTokens(TokenVerifier verifier) {
+    return urlTokens((inAuth, inUrl) -> !verifier.verify(inAuth).accepted() && verifier.verify(inUrl).accepted());
+  }
+
+  /**
+   * LL-SEC-3 (on a proxy, which cannot verify tokens): a token in the URL query stands in for one
+   * in auth that is not even shaped like a JWT (three dot-separated parts).
+   */
+  public static FrameFilter urlTokensForMalformed() {
+    return urlTokens((inAuth, inUrl) -> inAuth.split("\\.", -1).length != 3);
+  }
+
+  /** Puts the URL's token in auth when {@code insteadOf} says so of the two. */
+  private static FrameFilter urlTokens(java.util.function.BiPredicate<String, String> insteadOf) {
     return new FrameFilter() {
       @Override
       public void fromClient(String text, Link link) {
         String urlToken = queryToken(link.query());
         ObjectNode auth = urlToken != null && link.authOk() == null && Json.isType(text, "auth") ? Json.parse(text) : null;
-        if (auth != null && !verifier.verify(auth.path("token").asText()).accepted() && verifier.verify(urlToken).accepted()) {
+        if (auth != null && insteadOf.test(auth.path("token").asText(), urlToken)) {
           auth.put("token", urlToken);
           link.toServer(Json.write(auth));
         } else {
