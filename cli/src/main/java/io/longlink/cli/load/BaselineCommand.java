@@ -1,12 +1,11 @@
 package io.longlink.cli.load;
 
 import io.longlink.cli.ExitCodes;
+import io.longlink.cli.Listening;
 import io.longlink.cli.UsageException;
 import io.longlink.load.baseline.BareServer;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,39 +40,11 @@ public final class BaselineCommand implements Callable<Integer> {
       throw new UsageException("--port is " + port + "; give 0-65535 (0 picks a free port)");
     }
     PrintWriter out = spec.commandLine().getOut();
-    BareServer server;
-    try {
-      server = BareServer.start(host, port);
-    } catch (Exception e) {
-      if (!bindFailure(e)) {
-        throw e;
-      }
-      throw new UsageException("--port " + port + " on " + host + " cannot be listened on (" + e.getMessage()
-          + "): it is in use, or the address is not this machine's; give another --port, or 0 for any free one", e);
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        server.close();
-      } catch (Exception e) {
-        // Stopping anyway.
-      }
-      stopped.countDown();
-    }, "baseline-stop"));
+    BareServer server = Listening.start(host, port, () -> BareServer.start(host, port));
     out.println("longlink baseline listening on " + server.uri() + " (pid " + ProcessHandle.current().pid()
         + "); load it with: longlink load " + server.uri() + " --bare --server-pid " + ProcessHandle.current().pid());
     out.flush();
-    stopped.await();
+    Listening.untilStopped(server, "baseline-stop");
     return ExitCodes.OK;
-  }
-
-  /** Jetty wraps the listener's BindException in an IOException of its own. */
-  private static boolean bindFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,18 +1,17 @@
 package io.longlink.cli.proxy;
 
 import io.longlink.cli.ExitCodes;
+import io.longlink.cli.Listening;
 import io.longlink.cli.UsageException;
 import io.longlink.server.faults.Violation;
 import io.longlink.server.faults.proxy.BreakingProxy;
 import io.longlink.server.faults.proxy.NetworkFaults;
 import io.longlink.server.faults.proxy.ProxyConfig;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,28 +85,11 @@ public final class ProxyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    BreakingProxy proxy;
-    try {
-      proxy = BreakingProxy.start(config);
-    } catch (Exception e) {
-      if (!bindFailure(e)) {
-        throw e;
-      }
-      throw new UsageException("--port " + port + " on " + host + " cannot be listened on (" + e.getMessage()
-          + "): it is in use, or the address is not this machine's; give another --port, or 0 for any free one", e);
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        proxy.close();
-      } catch (Exception e) {
-        // Stopping anyway.
-      }
-      stopped.countDown();
-    }, "proxy-stop"));
+    ProxyConfig listening = config;
+    BreakingProxy proxy = Listening.start(host, port, () -> BreakingProxy.start(listening));
     out.println("longlink proxy on " + proxy.uri() + " -> " + config.upstream() + " (" + breaking(config) + "); Ctrl-C stops it");
     out.flush();
-    stopped.await();
+    Listening.untilStopped(proxy, "proxy-stop");
     return ExitCodes.OK;
   }
 
@@ -159,15 +141,5 @@ public final class ProxyCommand implements Callable<Integer> {
     String rules = config.violations().isEmpty() ? "breaking no rule"
         : "breaking " + config.violations().stream().map(Violation::switchId).collect(Collectors.joining(", "));
     return config.network().isNone() ? rules : rules + "; " + config.network().describe();
-  }
-
-  /** Jetty wraps the listener's BindException in an IOException of its own. */
-  private static boolean bindFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

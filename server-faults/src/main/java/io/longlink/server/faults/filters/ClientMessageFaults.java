@@ -220,7 +220,7 @@ public final class ClientMessageFaults {
     return new FrameFilter() {
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode auth = link.authOk() == null && Json.isType(text, "auth") ? Json.parse(text) : null;
+        ObjectNode auth = link.authOk() == null ? Json.ofType(text, "auth") : null;
         if (auth == null) {
           link.toServer(text);
         } else {
@@ -254,7 +254,7 @@ public final class ClientMessageFaults {
     return new FrameFilter() {
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode leave = link.authOk() != null && Json.isType(text, "leave") ? Json.parse(text) : null;
+        ObjectNode leave = link.authOk() != null ? Json.ofType(text, "leave") : null;
         if (leave == null || !Messages.CODEC.decodeClientMessage(text).isOk()) {
           link.toServer(text);
           return;
@@ -288,7 +288,7 @@ public final class ClientMessageFaults {
 
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode auth = link.authOk() == null && epoch.get() != null && Json.isType(text, "auth") ? Json.parse(text) : null;
+        ObjectNode auth = link.authOk() == null && epoch.get() != null ? Json.ofType(text, "auth") : null;
         if (auth == null || !auth.has("last_seq")) {
           link.toServer(text);
           return;

@@ -73,7 +73,7 @@ public final class CloseFaults {
       @Override
       public void fromServer(String text, Link link) {
         link.toClient(text);
-        ObjectNode m = Json.isType(text, "error") ? Json.parse(text) : null;
+        ObjectNode m = Json.ofType(text, "error");
         String code = m == null ? null : m.path("code").asText();
         if (ErrorCode.INVALID_MESSAGE.wireValue().equals(code) || ErrorCode.UNKNOWN_TYPE.wireValue().equals(code)) {
           closeOthers(link);

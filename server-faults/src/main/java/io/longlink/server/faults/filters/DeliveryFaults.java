@@ -25,7 +25,7 @@ public final class DeliveryFaults {
 
       @Override
       public void fromServer(String text, Link link) {
-        ObjectNode d = Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode d = Json.ofType(text, "chat");
         if (d == null || sent.add(d.path("seq").asLong()) || !d.path("redelivered").asBoolean()) {
           link.toClient(text);
         }
@@ -40,16 +40,18 @@ public final class DeliveryFaults {
 
       @Override
       public void fromServer(String text, Link link) {
-        if (Json.isType(text, "chat")) {
-          unacked.add(Json.parse(text).path("seq").asLong());
+        ObjectNode delivery = Json.ofType(text, "chat");
+        if (delivery != null) {
+          unacked.add(delivery.path("seq").asLong());
         }
         link.toClient(text);
       }
 
       @Override
       public void fromClient(String text, Link link) {
-        if (Json.isType(text, "ack")) {
-          long seq = Json.parse(text).path("seq").asLong();
+        ObjectNode ack = Json.ofType(text, "ack");
+        if (ack != null) {
+          long seq = ack.path("seq").asLong();
           for (long earlier : Set.copyOf(unacked.headSet(seq, true))) {
             unacked.remove(earlier);
             if (earlier != seq) {
@@ -68,16 +70,18 @@ public final class DeliveryFaults {
     return new FrameFilter() {
       @Override
       public void fromServer(String text, Link link) {
-        if (Json.isType(text, "chat") && link.user() != null) {
-          outstanding.computeIfAbsent(link.user(), u -> ConcurrentHashMap.newKeySet()).add(Json.parse(text).path("seq").asLong());
+        ObjectNode delivery = link.user() == null ? null : Json.ofType(text, "chat");
+        if (delivery != null) {
+          outstanding.computeIfAbsent(link.user(), u -> ConcurrentHashMap.newKeySet()).add(delivery.path("seq").asLong());
         }
         link.toClient(text);
       }
 
       @Override
       public void fromClient(String text, Link link) {
-        if (Json.isType(text, "ack") && link.user() != null) {
-          long seq = Json.parse(text).path("seq").asLong();
+        ObjectNode ack = link.user() == null ? null : Json.ofType(text, "ack");
+        if (ack != null) {
+          long seq = ack.path("seq").asLong();
           Set<Long> mine = outstanding.get(link.user());
           if (mine == null || !mine.remove(seq)) {
             link.toClient(Messages.invalid("no pending delivery has seq " + seq, null, "/seq"));
@@ -102,7 +106,7 @@ public final class DeliveryFaults {
 
       @Override
       public void fromServer(String text, Link link) {
-        ObjectNode d = Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode d = Json.ofType(text, "chat");
         if (d == null) {
           link.toClient(text);
           return;
@@ -136,7 +140,8 @@ public final class DeliveryFaults {
     return new FrameFilter() {
       @Override
       public void fromServer(String text, Link link) {
-        ObjectNode m = Json.isType(text, "chat") || Json.isType(text, "ack") ? Json.parse(text) : null;
+        ObjectNode m = Json.ofType(text, "chat");
+        m = m != null ? m : Json.ofType(text, "ack");
         if (m == null || !m.path("seq").canConvertToLong()) {
           link.toClient(text);
           return;

@@ -54,11 +54,11 @@ final class Messages {
     return new FrameFilter() {
       @Override
       public void fromServer(String text, Link link) {
-        if (!Json.isType(text, type)) {
+        ObjectNode message = Json.ofType(text, type);
+        if (message == null) {
           link.toClient(text);
           return;
         }
-        ObjectNode message = Json.parse(text);
         change.accept(message, link);
         link.toClient(Json.write(message));
       }
@@ -70,7 +70,8 @@ final class Messages {
     return new FrameFilter() {
       @Override
       public void fromServer(String text, Link link) {
-        if (!Json.isType(text, type) || !which.test(Json.parse(text))) {
+        ObjectNode message = Json.ofType(text, type);
+        if (message == null || !which.test(message)) {
           link.toClient(text);
         }
       }

@@ -34,7 +34,7 @@ public final class RoutingFaults {
     return () -> new FrameFilter() {
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode chat = link.user() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode chat = link.user() != null ? Json.ofType(text, "chat") : null;
         String from = chat == null ? null : chat.path("from").asText(null);
         if (from != null && USER_ID.matcher(from).matches()) {
           claimed.put(link.user() + "\n" + chat.path("id").asText(), from);
@@ -44,7 +44,7 @@ public final class RoutingFaults {
 
       @Override
       public void fromServer(String text, Link link) {
-        ObjectNode d = Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode d = Json.ofType(text, "chat");
         String from = d == null ? null : claimed.get(d.path("from").asText() + "\n" + d.path("id").asText());
         if (from == null) {
           link.toClient(text);
@@ -63,7 +63,7 @@ public final class RoutingFaults {
       @Override
       public void fromServer(String text, Link link) {
         link.toClient(text);
-        ObjectNode d = Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode d = Json.ofType(text, "chat");
         if (d != null && "user".equals(d.path("to").path("kind").asText()) && copied.add(d.path("seq").asLong())) {
           for (Peer other : peers.all()) {
             if (!other.user().equals(link.user())) {
@@ -81,7 +81,7 @@ public final class RoutingFaults {
     return () -> new FrameFilter() {
       @Override
       public void fromServer(String text, Link link) {
-        ObjectNode d = Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode d = Json.ofType(text, "chat");
         if (d == null || !"room".equals(d.path("to").path("kind").asText())
             || firstRecipient.computeIfAbsent(d.path("seq").asLong(), s -> link.user()).equals(link.user())) {
           link.toClient(text);
@@ -133,7 +133,7 @@ public final class RoutingFaults {
     return () -> new SentChats() {
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode chat = link.user() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode chat = link.user() != null ? Json.ofType(text, "chat") : null;
         String id = chat == null ? null : chat.path("id").asText(null);
         Claim claim = id == null ? null : claims.computeIfAbsent(id, k -> new Claim(link.user()));
         if (claim == null || claim.sender.equals(link.user())) {
@@ -186,7 +186,7 @@ public final class RoutingFaults {
     return () -> new SentChats() {
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode chat = link.user() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode chat = link.user() != null ? Json.ofType(text, "chat") : null;
         if (chat != null && refused.containsKey(link.user() + "\n" + chat.path("id").asText())) {
           link.toClient(Messages.ack(chat.path("id").asText(), 1, link.nowMs(), true));
           return;
@@ -208,7 +208,7 @@ public final class RoutingFaults {
     return new FrameFilter() {
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode chat = link.user() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode chat = link.user() != null ? Json.ofType(text, "chat") : null;
         String room = chat != null && "room".equals(chat.path("to").path("kind").asText()) ? chat.path("to").path("id").asText()
             : null;
         if (room != null && !rooms.members(room).contains(link.user())) {
@@ -230,7 +230,7 @@ public final class RoutingFaults {
     return () -> new FrameFilter() {
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode chat = link.user() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode chat = link.user() != null ? Json.ofType(text, "chat") : null;
         String room = chat != null && "room".equals(chat.path("to").path("kind").asText()) ? chat.path("to").path("id").asText()
             : null;
         if (room != null && !rooms.members(room).contains(link.user())) {
@@ -275,7 +275,7 @@ public final class RoutingFaults {
 
     @Override
     public void fromClient(String text, Link link) {
-      ObjectNode chat = Json.isType(text, "chat") ? Json.parse(text) : null;
+      ObjectNode chat = Json.ofType(text, "chat");
       if (chat != null && chat.path("id").isTextual()) {
         sent.put(chat.path("id").asText(), chat);
       }

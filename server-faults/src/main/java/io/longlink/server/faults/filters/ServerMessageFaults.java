@@ -125,7 +125,7 @@ public final class ServerMessageFaults {
     return new FrameFilter() {
       @Override
       public void fromServer(String text, Link link) {
-        ObjectNode m = Json.isType(text, "error") ? Json.parse(text) : null;
+        ObjectNode m = Json.ofType(text, "error");
         if (m != null && ErrorCode.UNKNOWN_TYPE.wireValue().equals(m.path("code").asText())) {
           link.closeClient(CloseCode.MALFORMED_FRAME.code(), CloseReason.of(CloseCode.MALFORMED_FRAME, "unknown type"));
         } else {

@@ -47,7 +47,7 @@ public final class SigningFaults {
       @Override
       public void fromClient(String text, Link link) {
         String urlToken = queryToken(link.query());
-        ObjectNode auth = urlToken != null && link.authOk() == null && Json.isType(text, "auth") ? Json.parse(text) : null;
+        ObjectNode auth = urlToken != null && link.authOk() == null ? Json.ofType(text, "auth") : null;
         if (auth != null && insteadOf.test(auth.path("token").asText(), urlToken)) {
           auth.put("token", urlToken);
           link.toServer(Json.write(auth));
@@ -101,7 +101,7 @@ public final class SigningFaults {
 
       @Override
       public void fromClient(String text, Link link) {
-        ObjectNode chat = link.authOk() != null && Json.isType(text, "chat") ? Json.parse(text) : null;
+        ObjectNode chat = link.authOk() != null ? Json.ofType(text, "chat") : null;
         String id = chat == null ? null : chat.path("id").asText(null);
         if (id == null || (prefix + id).length() > 64 || !Messages.CODEC.decodeClientMessage(text).isOk()) {
           link.toServer(text);

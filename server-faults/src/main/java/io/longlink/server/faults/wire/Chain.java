@@ -87,8 +87,9 @@ public final class Chain {
   }
 
   public synchronized void fromServer(String text) {
-    if (authOk == null && Json.isType(text, "auth_ok")) {
-      authOk = Json.parse(text);
+    ObjectNode ok = authOk == null ? Json.ofType(text, "auth_ok") : null;
+    if (ok != null) {
+      authOk = ok;
       self = new ChainPeer(authOk.path("user_id").asText());
       peers.add(self);
     }
@@ -132,17 +133,29 @@ public final class Chain {
   }
 
   public synchronized String subprotocol(String chosen) {
-    for (FrameFilter f : filters) {
-      chosen = f.subprotocol(chosen);
-    }
-    return chosen;
+    return subprotocol(filters, chosen);
   }
 
   public synchronized long maxMessageBytes(long configured) {
+    return maxMessageBytes(filters, configured);
+  }
+
+  /** The subprotocol {@code filters} select given the server's choice: the upgrade asks before a chain exists. */
+  static String subprotocol(List<FrameFilter> filters, String chosen) {
+    String s = chosen;
     for (FrameFilter f : filters) {
-      configured = f.maxMessageBytes(configured);
+      s = f.subprotocol(s);
     }
-    return configured;
+    return s;
+  }
+
+  /** The message limit {@code filters} make of the server's: the upgrade asks before a chain exists. */
+  static long maxMessageBytes(List<FrameFilter> filters, long configured) {
+    long limit = configured;
+    for (FrameFilter f : filters) {
+      limit = f.maxMessageBytes(limit);
+    }
+    return limit;
   }
 
   /** The link of the filter at one position. */

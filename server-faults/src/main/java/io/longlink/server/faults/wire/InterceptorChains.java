@@ -47,20 +47,12 @@ public final class InterceptorChains implements ConnectionInterceptor.Factory {
 
     @Override
     public String subprotocol(String chosen) {
-      String s = chosen;
-      for (FrameFilter f : own) {
-        s = f.subprotocol(s);
-      }
-      return s;
+      return Chain.subprotocol(own, chosen);
     }
 
     @Override
     public long maxMessageBytes(long configured) {
-      long limit = configured;
-      for (FrameFilter f : own) {
-        limit = f.maxMessageBytes(limit);
-      }
-      return limit;
+      return Chain.maxMessageBytes(own, configured);
     }
 
     @Override

@@ -28,9 +28,18 @@ public final class Json {
     return type != null && type.isTextual() ? type.asText() : null;
   }
 
-  /** Whether {@code text} is a message of this type (a cheap look first: most are not). */
+  /** The message if {@code text} is one of this type, else null; parsed once, after a cheap look (most are not). */
+  public static ObjectNode ofType(String text, String type) {
+    if (!text.contains("\"" + type + "\"")) {
+      return null;
+    }
+    ObjectNode message = parse(text);
+    return type.equals(type(message)) ? message : null;
+  }
+
+  /** Whether {@code text} is a message of this type. */
   public static boolean isType(String text, String type) {
-    return text.contains("\"" + type + "\"") && type.equals(type(parse(text)));
+    return ofType(text, type) != null;
   }
 
   public static ObjectNode object() {
