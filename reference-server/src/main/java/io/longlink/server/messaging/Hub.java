@@ -176,11 +176,10 @@ public final class Hub {
     enter();
     try {
       // LL-DD-3, LL-DD-4: repeats are recognised per sender, on any of the sender's connections.
-      String key = sender;
       // LL-ERRC-2: dedup comes before every other check, so that a repeat gets its original answer.
-      Optional<Accepted> seen = dedup.find(key, chat.id(), now);
+      Optional<Accepted> seen = dedup.find(sender, chat.id(), now);
       if (seen.isPresent()) {
-        return repeat(session, chat, seen.get());
+        return repeat(chat, seen.get());
       }
       List<String> recipients;
       if (chat.to().kind() == RecipientKind.USER) {
@@ -195,7 +194,6 @@ public final class Hub {
       }
       // LL-DLV-8: any recipient's full queue refuses the chat, a room chat as a whole; nothing pending is dropped to make room.
       for (String r : recipients) {
-        // LL-DLV-8: a full queue refuses new chats; it never drops what it holds.
         if (inbox.size(r) >= maxPending) {
           return refuse(Errors.retryable(ErrorCode.QUEUE_FULL, "user '" + r + "' already has " + maxPending
               + " deliveries waiting for an ack; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs));
@@ -232,7 +230,7 @@ public final class Hub {
         return refuse(Errors.retryable(ErrorCode.UNAVAILABLE, "the server remembers its maximum of "
             + maxDedupEntries + " recent message ids; send the chat again after retry_after_ms", chat.id(), ackTimeoutMs));
       }
-      return accept(chat, recipients, key, delivery, now);
+      return accept(chat, recipients, sender, delivery, now);
     } finally {
       exit();
     }
@@ -243,13 +241,13 @@ public final class Hub {
     return new ChatDelivery(chat.id(), 0L, session.userId(), chat.to(), chat.body(), now, false);
   }
 
-  private ChatOutcome accept(Chat chat, List<String> recipients, String key, PendingDelivery delivery, long now) {
+  private ChatOutcome accept(Chat chat, List<String> recipients, String sender, PendingDelivery delivery, long now) {
     long seq = delivery.seq();
     // LL-CHAT-6: the deliveries are stored before the ack is made.
     store(recipients, delivery);
-    dedup.remember(key, chat.id(), new Accepted(seq, now), now);
+    dedup.remember(sender, chat.id(), new Accepted(seq, now), now);
     metrics.chatAccepted();
-    // LL-CHAT-1: the ack carries the chat's id; LL-CHAT-5: a direct chat goes to its recipient only.
+    // LL-CHAT-1: the ack carries the chat's id.
     return new ChatOutcome(new ChatAck(chat.id(), seq, now, false), true);
   }
 
@@ -262,7 +260,7 @@ public final class Hub {
   }
 
   /** LL-DD-1, LL-DD-2: a repeat gets the original's ack, marked duplicate, and is not delivered again. */
-  private ChatOutcome repeat(ClientSession session, Chat chat, Accepted original) {
+  private ChatOutcome repeat(Chat chat, Accepted original) {
     metrics.duplicate();
     return new ChatOutcome(new ChatAck(chat.id(), original.seq(), original.ts(), true), true);
   }
@@ -333,7 +331,6 @@ public final class Hub {
     try {
       // LL-ROOM-1: joined, with the join's id and room, also for a user who already is a member.
       rooms.join(join.room(), session.userId());
-      // LL-ROOM-1: joined carries the join's id.
       return new Joined(join.id(), join.room());
     } finally {
       exit();
