@@ -8,6 +8,7 @@ import io.longlink.server.connection.ConnectionContext;
 import io.longlink.server.connection.ConnectionRegistry;
 import io.longlink.server.messaging.Hub;
 import io.longlink.server.metrics.ServerMetrics;
+import io.longlink.server.store.Engine;
 import io.longlink.server.transport.Endpoints;
 import io.longlink.server.transport.HandshakeGuard;
 import io.longlink.server.transport.LonglinkConnector;
@@ -48,15 +49,17 @@ public final class LonglinkServer implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ServerMetrics metrics;
   private final ConnectionRegistry connections;
+  private final Engine engine;
 
   private LonglinkServer(ServerConfig config, Server jetty, ServerConnector connector, ScheduledExecutorService scheduler,
-      ServerMetrics metrics, ConnectionRegistry connections) {
+      ServerMetrics metrics, ConnectionRegistry connections, Engine engine) {
     this.config = config;
     this.jetty = jetty;
     this.connector = connector;
     this.scheduler = scheduler;
     this.metrics = metrics;
     this.connections = connections;
+    this.engine = engine;
   }
 
   /** Starts the reference server; it listens when this returns. */
@@ -76,8 +79,8 @@ public final class LonglinkServer implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     Clock clock = parts.clock();
     ServerMetrics metrics = new ServerMetrics();
-    Hub hub = new Hub(config, parts.inbox(), parts.dedup(), parts.rooms(), parts.sequence(), scheduler, metrics, clock,
-        parts.nanoTime());
+    Engine engine = parts.engine();
+    Hub hub = new Hub(config, engine, scheduler, metrics, clock, parts.nanoTime(), parts.codec());
     ConnectionRegistry connections = new ConnectionRegistry(config.maxTotalOutboundBytes());
     metrics.outboundBytes(connections.budget()::used, config.maxTotalOutboundBytes());
     ConnectionContext ctx = new ConnectionContext(config, hub, parts.verifier(), parts.codec(), metrics, scheduler, clock,
@@ -98,11 +101,12 @@ public final class LonglinkServer implements AutoCloseable {
     } catch (Exception e) {
       scheduler.shutdownNow();
       jetty.stop();
+      engine.close();
       throw e;
     }
-    LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections);
-    LOG.info("Longlink reference server listening on {} (signing {}, history epoch {})", server.uri(),
-        config.signing() ? "on" : "off", hub.epoch());
+    LonglinkServer server = new LonglinkServer(config, jetty, connector, scheduler, metrics, connections, engine);
+    LOG.info("Longlink reference server listening on {} (signing {}, history epoch {}, store {})", server.uri(),
+        config.signing() ? "on" : "off", hub.epoch(), engine.description());
     LOG.info("memory bounds: {} bytes of pending deliveries ({} per sender), {} bytes queued for sending ({} per connection), "
         + "of a {} byte heap", config.maxTotalPendingBytes(), config.maxPendingBytesPerSender(), config.maxTotalOutboundBytes(),
         config.maxOutboundBytes(), Runtime.getRuntime().maxMemory());
@@ -170,6 +174,8 @@ public final class LonglinkServer implements AutoCloseable {
     }
     jetty.stop();
     scheduler.shutdownNow();
+    // Last: the goodbyes above may still settle or store; what the engine holds stays where it keeps it.
+    engine.close();
     LOG.info("stopped");
   }
 }

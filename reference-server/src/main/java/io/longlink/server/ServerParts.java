@@ -8,13 +8,17 @@ import io.longlink.server.config.ServerConfig;
 import io.longlink.server.connection.ConnectionInterceptor;
 import io.longlink.server.limits.RateLimits;
 import io.longlink.server.store.DedupStore;
+import io.longlink.server.store.Engine;
 import io.longlink.server.store.InboxStore;
 import io.longlink.server.store.MemoryDedupStore;
+import io.longlink.server.store.MemoryEngine;
 import io.longlink.server.store.MemoryInboxStore;
+import io.longlink.server.store.MemoryMessageStore;
 import io.longlink.server.store.MemoryRoomStore;
 import io.longlink.server.store.MemorySequence;
 import io.longlink.server.store.RoomStore;
 import io.longlink.server.store.SequenceSource;
+import io.longlink.server.store.StoreBounds;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -39,6 +43,8 @@ public final class ServerParts {
   private RateLimits rateLimits;
   private ConnectionInterceptor.Factory interceptors;
   private long upgradeDeadlineMs;
+  private StoreBounds bounds;
+  private Engine engine;
 
   private ServerParts() {}
 
@@ -58,6 +64,8 @@ public final class ServerParts {
     p.interceptors = null;
     // LL-LIM-9: as long as a client has to authenticate, it has to complete the upgrade.
     p.upgradeDeadlineMs = config.millis(SessionParameter.AUTH_TIMEOUT_MS);
+    p.bounds = StoreBounds.of(config);
+    p.engine = null;
     return p;
   }
 
@@ -105,6 +113,24 @@ public final class ServerParts {
 
   public long upgradeDeadlineMs() {
     return upgradeDeadlineMs;
+  }
+
+  /**
+   * The engine the server keeps its state in: the one given to {@link #engine(Engine)}, or else a
+   * new in-memory one made of {@link #inbox()}, {@link #dedup()}, {@link #rooms()} and
+   * {@link #sequence()} as they are when this is called.
+   */
+  public Engine engine() {
+    return engine != null ? engine : new MemoryEngine(new MemoryMessageStore(inbox, dedup, rooms, sequence, bounds));
+  }
+
+  /**
+   * Keeps the state in {@code value} (a shared store: several servers may have the same one);
+   * then the in-memory parts (inbox, dedup, rooms, sequence) are not used. The server closes it.
+   */
+  public ServerParts engine(Engine value) {
+    this.engine = Objects.requireNonNull(value, "engine");
+    return this;
   }
 
   /** The clock of tokens and chats; the verifier keeps the clock it was made with. */

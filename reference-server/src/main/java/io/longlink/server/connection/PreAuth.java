@@ -66,9 +66,11 @@ final class PreAuth {
     // LL-AUTH-4: every connection its own session_id; LL-AUTH-3: the token's user, as verified.
     String session = "s-" + UUID.randomUUID();
     conn.identify(user, session);
-    AuthOk ok = ctx.authOk().create(session, user, ctx.clock().millis(), ctx.hub().epoch());
+    long serverTime = ctx.clock().millis();
     ChatGuard guard = new ChatGuard(ctx.config(), ctx.rateLimits(), user);
-    Hub.Admission admission = ctx.hub().admit(conn, auth.lastSeq(), auth.epoch(), () -> {
+    // LL-DLV-12: the epoch is the history's as the store has it when the backlog is read, not as this node last saw it.
+    Hub.Admission admission = ctx.hub().admit(conn, auth.lastSeq(), auth.epoch(), epoch -> {
+      AuthOk ok = ctx.authOk().create(session, user, serverTime, epoch);
       conn.admitted();
       conn.startSession(guard);
       // LL-AUTH-2: exactly one auth_ok, before anything else of the session.

@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
  * the order they were set are in deadline order, and the wake-up is for the first. An ack only
  * drops its deadline: the wake-up, if it comes for nothing, finds nothing due and waits for the
  * next. Timers exist only while the recipient has a session; the next session's backlog covers
- * the rest. Callers hold the hub's lock.
+ * the rest. Thread-safe: deliveries of one user are timed under that user's delivery lock, acks
+ * come on any thread.
  */
 final class RedeliveryTimers {
 
@@ -37,7 +38,7 @@ final class RedeliveryTimers {
     ScheduledFuture<?> wakeUp;
   }
 
-  /** {@code onDue} runs on the scheduler when some of a user's deliveries may be due: it takes the lock and calls {@link #due}. */
+  /** {@code onDue} runs on the scheduler when some of a user's deliveries may be due: it takes the user's delivery lock and calls {@link #due}. */
   RedeliveryTimers(ScheduledExecutorService scheduler, long ackTimeoutMs, LongSupplier nanoClock, Consumer<String> onDue) {
     this.scheduler = scheduler;
     this.ackTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
@@ -46,7 +47,7 @@ final class RedeliveryTimers {
   }
 
   /** (Re)starts the timer of one delivery: due an ack timeout from now. */
-  void start(String user, long seq) {
+  synchronized void start(String user, long seq) {
     UserDeadlines d = byUser.computeIfAbsent(user, u -> new UserDeadlines());
     d.bySeq.remove(seq);
     d.bySeq.put(seq, nanoClock.getAsLong() + ackTimeoutNanos);
@@ -59,7 +60,7 @@ final class RedeliveryTimers {
    * The deliveries of {@code user} whose time has come, in seq order, forgotten (a resend starts
    * them again); the next wake-up is set for the rest.
    */
-  List<Long> due(String user) {
+  synchronized List<Long> due(String user) {
     UserDeadlines d = byUser.get(user);
     if (d == null) {
       return List.of();
@@ -85,7 +86,7 @@ final class RedeliveryTimers {
   }
 
   /** Drops the timer of an acknowledged (or dropped) delivery. */
-  void cancel(String user, long seq) {
+  synchronized void cancel(String user, long seq) {
     UserDeadlines d = byUser.get(user);
     if (d != null) {
       d.bySeq.remove(seq);
@@ -93,7 +94,7 @@ final class RedeliveryTimers {
   }
 
   /** Drops every timer of a user whose last session ended. */
-  void cancelAll(String user) {
+  synchronized void cancelAll(String user) {
     UserDeadlines d = byUser.remove(user);
     if (d != null && d.wakeUp != null) {
       d.wakeUp.cancel(false);
@@ -101,7 +102,7 @@ final class RedeliveryTimers {
   }
 
   /** Deliveries with a timer running, all users together: for tests and metrics. */
-  int running() {
+  synchronized int running() {
     return byUser.values().stream().mapToInt(d -> d.bySeq.size()).sum();
   }
 

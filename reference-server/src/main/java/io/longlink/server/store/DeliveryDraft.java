@@ -40,6 +40,25 @@ public final class DeliveryDraft {
     return new DeliveryDraft(sender, head, tail, Utf8.length(frame) - 1);
   }
 
+  /** The frame before the seq's digits: a store that gives seqs itself puts them between {@link #head()} and {@link #tail()}. */
+  public String head() {
+    return head;
+  }
+
+  /** The frame after the seq's digits. */
+  public String tail() {
+    return tail;
+  }
+
+  /** The frame's UTF-8 length without the seq's digits. */
+  public int bytesWithoutSeq() {
+    return bytesWithoutSeq;
+  }
+
+  public String sender() {
+    return sender;
+  }
+
   /** The size the delivery will have with this seq (PROTOCOL.md §11). */
   public int bytes(long seq) {
     return bytesWithoutSeq + Long.toString(seq).length();

@@ -17,7 +17,7 @@ public record PendingDelivery(long seq, String sender, String frame, int bytes) 
   private static final String AGAIN = "\"redelivered\":true}";
 
   /** A delivery whose frame is sent as is the first time and with redelivered flipped later. */
-  static PendingDelivery of(long seq, String sender, String frame, int bytes) {
+  public static PendingDelivery of(long seq, String sender, String frame, int bytes) {
     if (!frame.endsWith(FIRST)) {
       // The flip in frame(true) relies on the codec writing redelivered last; fail loudly if that changes.
       throw new IllegalStateException("expected a first delivery whose JSON ends with " + FIRST + ": " + frame);

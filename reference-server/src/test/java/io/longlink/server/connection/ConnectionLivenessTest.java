@@ -39,8 +39,8 @@ class ConnectionLivenessTest {
   private Connection connection() {
     ServerMetrics metrics = new ServerMetrics();
     Clock clock = Clock.systemUTC();
-    Hub hub = new Hub(config, new MemoryInboxStore(), new MemoryDedupStore(config.millis(SessionParameter.DEDUP_WINDOW_MS)),
-        new MemoryRoomStore(), MemorySequence.ascending(), scheduler, metrics, clock, scheduler::nanoTime);
+    Hub hub = new Hub(config, io.longlink.server.ServerParts.of(config).sequence(MemorySequence.ascending()).engine(), scheduler, metrics, clock,
+        scheduler::nanoTime, io.longlink.codec.MessageCodec.create());
     ConnectionContext ctx = new ConnectionContext(config, hub, new JwtVerifier(TestServer.JWT_SECRET, null, null, clock),
         MessageCodec.create(), metrics, scheduler, clock, new AuthOkFactory(config), new AtomicLong(),
         new ConnectionRegistry(config.maxTotalOutboundBytes()), RateLimits.SLIDING_WINDOW, scheduler::nanoTime);

@@ -35,8 +35,8 @@ class HubEpochTest {
 
   private Hub hub(MemorySequence seqs) {
     ServerConfig config = ServerConfig.builder(Profile.FAST).jwtSecret(new byte[32]).build();
-    return new Hub(config, new MemoryInboxStore(), new MemoryDedupStore(config.millis(SessionParameter.DEDUP_WINDOW_MS)),
-        new MemoryRoomStore(), seqs, scheduler, new ServerMetrics(), Clock.systemUTC(), System::nanoTime);
+    return new Hub(config, io.longlink.server.ServerParts.of(config).sequence(seqs).engine(), scheduler, new ServerMetrics(), Clock.systemUTC(),
+        System::nanoTime, io.longlink.codec.MessageCodec.create());
   }
 
   @AfterEach
@@ -85,7 +85,7 @@ class HubEpochTest {
   /** Alice sends bob three chats while bob is away; their seqs. */
   private List<Long> threeChatsForBob() {
     Recording alice = new Recording("alice");
-    hub.admit(alice, null, null, () -> {});
+    hub.admit(alice, null, null, advertised -> {});
     List<Long> seqs = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       ChatOutcome outcome = hub.chat(alice, new Chat("m" + i, new Recipient(RecipientKind.USER, "bob"), "hi", null, null));
@@ -96,7 +96,7 @@ class HubEpochTest {
 
   private List<Long> admitBob(Long lastSeq, String epoch) {
     Recording bob = new Recording("bob");
-    assertEquals(Hub.Admission.ADMITTED, hub.admit(bob, lastSeq, epoch, () -> {}));
+    assertEquals(Hub.Admission.ADMITTED, hub.admit(bob, lastSeq, epoch, advertised -> {}));
     return bob.deliveredSeqs();
   }
 

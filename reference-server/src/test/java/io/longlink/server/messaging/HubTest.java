@@ -40,9 +40,8 @@ class HubTest {
   private Hub hub = hub();
 
   private Hub hub() {
-    return new Hub(config, new MemoryInboxStore(), new MemoryDedupStore(config.millis(SessionParameter.DEDUP_WINDOW_MS)),
-        new MemoryRoomStore(), MemorySequence.ascending(), scheduler, new ServerMetrics(), Clock.systemUTC(),
-        scheduler::nanoTime);
+    return new Hub(config, io.longlink.server.ServerParts.of(config).sequence(MemorySequence.ascending()).engine(), scheduler, new ServerMetrics(), Clock.systemUTC(),
+        scheduler::nanoTime, io.longlink.codec.MessageCodec.create());
   }
 
   private long ackTimeout() {
@@ -87,7 +86,7 @@ class HubTest {
 
   private Recording admit(String user, String session) {
     Recording s = new Recording(user, session);
-    assertEquals(Hub.Admission.ADMITTED, hub.admit(s, null, null, () -> {}));
+    assertEquals(Hub.Admission.ADMITTED, hub.admit(s, null, null, advertised -> {}));
     return s;
   }
 
@@ -194,7 +193,7 @@ class HubTest {
     for (int i = 0; i < max; i++) {
       bobs.add(admit("bob", "b" + i));
     }
-    assertEquals(Hub.Admission.TOO_MANY_CONNECTIONS, hub.admit(new Recording("bob", "extra"), null, null, () -> {}));
+    assertEquals(Hub.Admission.TOO_MANY_CONNECTIONS, hub.admit(new Recording("bob", "extra"), null, null, advertised -> {}));
     Recording alice = admit("alice", "a");
     long first = seqOf(hub.chat(alice, chat("m1", RecipientKind.USER, "bob")));
     long second = seqOf(hub.chat(alice, chat("m2", RecipientKind.USER, "bob")));
