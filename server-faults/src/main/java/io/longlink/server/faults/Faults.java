@@ -11,7 +11,6 @@ import io.longlink.server.faults.filters.RoutingFaults;
 import io.longlink.server.faults.filters.ServerMessageFaults;
 import io.longlink.server.faults.filters.SigningFaults;
 import io.longlink.server.faults.ports.DedupFaults;
-import io.longlink.server.faults.ports.DescendingSequence;
 import io.longlink.server.faults.ports.InboxFaults;
 import io.longlink.server.faults.ports.RateLimitFaults;
 import io.longlink.server.faults.ports.RoomFaults;
@@ -133,8 +132,9 @@ public final class Faults {
       case HB_3 -> wire(() -> CloseFaults.neverCloses(CloseCode.HEARTBEAT_TIMEOUT));
       case HB_4 -> wireEach(a -> ClientMessageFaults.onlyPingsCount());
       case CHAT_1 -> wire(ServerMessageFaults::wrongAckId);
-      case CHAT_2 -> partsOr(a -> a.parts().sequence(new DescendingSequence(a.parts().sequence())),
-          a -> a.sharedFilter(DeliveryFaults.seqsCountingDown()));
+      // On the wire, not in the store: seqs counting down in the store would also stop deliveries (a session is sent
+      // what is pending above the highest seq it was sent, LL-DLV-7), and the switch must break LL-CHAT-2 alone.
+      case CHAT_2 -> wire(DeliveryFaults::seqsCountingDown);
       case CHAT_3 -> wire(ServerMessageFaults::trimmedBodies);
       case CHAT_4 -> wireEach(a -> RoutingFaults.clientChosenFrom());
       case CHAT_5 -> wireEach(a -> RoutingFaults.directChatsToEveryone(a.peers()));

@@ -15,7 +15,6 @@ import io.longlink.server.store.InboxStore;
 import io.longlink.server.store.MemoryDedupStore;
 import io.longlink.server.store.MemoryInboxStore;
 import io.longlink.server.store.MemoryRoomStore;
-import io.longlink.server.store.MemorySequence;
 import io.longlink.server.store.PendingDelivery;
 import io.longlink.server.store.RoomStore;
 import java.util.List;
@@ -80,16 +79,5 @@ class StoreFaultsTest {
     assertTrue(sticky.leave("r", "bob"));
     assertTrue(sticky.isMember("r", "bob"));
     assertEquals(List.of("bob"), sticky.members("r"));
-  }
-
-  @Test
-  void theSequenceCountsDownAndKeepsItsEpoch() {
-    MemorySequence up = MemorySequence.ascending();
-    DescendingSequence down = new DescendingSequence(up);
-    long first = down.next();
-    assertEquals(9_007_199_254_740_991L, first);
-    assertTrue(down.next() < first);
-    assertEquals(up.epoch(), down.epoch());
-    assertFalse(down.epoch().isEmpty());
   }
 }
