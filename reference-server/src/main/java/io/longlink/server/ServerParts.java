@@ -7,6 +7,8 @@ import io.longlink.server.auth.TokenVerifier;
 import io.longlink.server.config.ServerConfig;
 import io.longlink.server.connection.ConnectionInterceptor;
 import io.longlink.server.limits.RateLimits;
+import io.longlink.server.redis.RedisEngine;
+import io.longlink.server.redis.RedisStoreUri;
 import io.longlink.server.store.DedupStore;
 import io.longlink.server.store.Engine;
 import io.longlink.server.store.InboxStore;
@@ -44,6 +46,7 @@ public final class ServerParts {
   private ConnectionInterceptor.Factory interceptors;
   private long upgradeDeadlineMs;
   private StoreBounds bounds;
+  private RedisStoreUri redis;
   private Engine engine;
 
   private ServerParts() {}
@@ -65,6 +68,8 @@ public final class ServerParts {
     // LL-LIM-9: as long as a client has to authenticate, it has to complete the upgrade.
     p.upgradeDeadlineMs = config.millis(SessionParameter.AUTH_TIMEOUT_MS);
     p.bounds = StoreBounds.of(config);
+    // Parsed now, connected to when the server starts: a bad URL fails here, with what was wrong.
+    p.redis = config.store() == null ? null : RedisStoreUri.parse(config.store());
     p.engine = null;
     return p;
   }
@@ -116,12 +121,23 @@ public final class ServerParts {
   }
 
   /**
-   * The engine the server keeps its state in: the one given to {@link #engine(Engine)}, or else a
-   * new in-memory one made of {@link #inbox()}, {@link #dedup()}, {@link #rooms()} and
-   * {@link #sequence()} as they are when this is called.
+   * The engine the server keeps its state in: the one given to {@link #engine(Engine)}; else, when
+   * the configuration names a Redis store, a new connection to it; else a new in-memory one made of
+   * {@link #inbox()}, {@link #dedup()}, {@link #rooms()} and {@link #sequence()} as they are now.
    */
   public Engine engine() {
-    return engine != null ? engine : new MemoryEngine(new MemoryMessageStore(inbox, dedup, rooms, sequence, bounds));
+    if (engine != null) {
+      return engine;
+    }
+    if (redis != null) {
+      return RedisEngine.connect(redis, bounds);
+    }
+    return new MemoryEngine(new MemoryMessageStore(inbox, dedup, rooms, sequence, bounds));
+  }
+
+  /** Whether the state is kept in memory, in the parts {@link #inbox()} and the others: what a fault of those needs. */
+  public boolean inMemory() {
+    return engine == null && redis == null;
   }
 
   /**

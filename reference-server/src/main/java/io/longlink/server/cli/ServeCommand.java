@@ -6,6 +6,7 @@ import io.longlink.server.config.ConfigException;
 import io.longlink.server.config.Flags;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
+import io.longlink.server.redis.RedisStoreUri;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -108,6 +109,12 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "N", description = "The same bound for one remote IP address; leave room for clients behind one NAT. "
           + "Default: ${DEFAULT-VALUE}.")
   int maxUnauthenticatedPerAddress;
+
+  @Option(names = "--store", paramLabel = "URL", description = "Where pending deliveries, dedup, rooms and seqs are kept: "
+      + "memory (this process; lost when it ends) or redis://HOST:PORT[/DB][?prefix=P] (shared by every node with the same "
+      + "URL; as durable as that Redis is configured to be, README \"Several nodes on Redis\"). The password comes from "
+      + "LONGLINK_REDIS_PASSWORD. Default: ${DEFAULT-VALUE}.", defaultValue = "memory")
+  String store;
 
   private final Environment environment;
   private Launcher launcher = LonglinkServer::start;
@@ -217,6 +224,13 @@ public final class ServeCommand implements Callable<Integer> {
         .maxUnauthenticated(maxUnauthenticated).maxUnauthenticatedPerAddress(maxUnauthenticatedPerAddress)
         .maxOutboundBytes(maxOutboundBytes).maxTotalPendingBytes(maxTotalPendingBytes).maxTotalOutboundBytes(maxTotalOutboundBytes)
         .maxPendingBytesPerSender(maxPendingBytesPerSender).permessageDeflate(permessageDeflate);
+    if (!store.equals("memory")) {
+      try {
+        b.store(RedisStoreUri.withPassword(store, environment.get("LONGLINK_REDIS_PASSWORD")));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(List.of(e.getMessage()));
+      }
+    }
     b.jwtSecret(bytes(environment.get("LONGLINK_JWT_SECRET")));
     b.signingSecret(bytes(environment.get("LONGLINK_SIGNING_SECRET")));
     if (keystore != null) {

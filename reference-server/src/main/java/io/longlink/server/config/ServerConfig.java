@@ -38,6 +38,7 @@ public final class ServerConfig {
   private final int maxUnauthenticated;
   private final int maxUnauthenticatedPerAddress;
   private final boolean permessageDeflate;
+  private final String store;
   /** What this configuration was built from, for {@link #toBuilder()}. */
   private final Builder origin;
 
@@ -61,6 +62,7 @@ public final class ServerConfig {
     this.maxUnauthenticated = b.maxUnauthenticated;
     this.maxUnauthenticatedPerAddress = b.maxUnauthenticatedPerAddress;
     this.permessageDeflate = b.permessageDeflate;
+    this.store = b.store;
   }
 
   public static Builder builder(Profile profile) {
@@ -93,6 +95,11 @@ public final class ServerConfig {
    */
   public boolean permessageDeflate() {
     return permessageDeflate;
+  }
+
+  /** Where the state is kept: null for this process's memory, or a {@code redis://} URL shared by every node. */
+  public String store() {
+    return store;
   }
 
   /** The PKCS12 keystore for wss://, or null for plain ws://. */
@@ -200,6 +207,7 @@ public final class ServerConfig {
     private String path = "/ws";
     private Path keystore;
     private boolean permessageDeflate;
+    private String store;
     private String keystorePassword;
     private byte[] jwtSecret = new byte[0];
     private String jwtIssuer;
@@ -228,6 +236,7 @@ public final class ServerConfig {
       this.path = o.path;
       this.keystore = o.keystore;
       this.permessageDeflate = o.permessageDeflate;
+      this.store = o.store;
       this.keystorePassword = o.keystorePassword;
       this.jwtSecret = o.jwtSecret.clone();
       this.jwtIssuer = o.jwtIssuer;
@@ -259,6 +268,12 @@ public final class ServerConfig {
 
     public Builder path(String path) {
       this.path = path;
+      return this;
+    }
+
+    /** A {@code redis://} URL to keep the state in, shared by every node that has the same one; null for memory. */
+    public Builder store(String url) {
+      this.store = url;
       return this;
     }
 

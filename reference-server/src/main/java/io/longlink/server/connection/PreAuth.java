@@ -84,6 +84,11 @@ final class PreAuth {
       conn.goAway(CloseCode.TOO_MANY_CONNECTIONS, ctx.config().retryAfterMs(), why);
       return;
     }
+    if (admission == Hub.Admission.STORE_UNAVAILABLE) {
+      conn.goAway(CloseCode.TRY_AGAIN_LATER, ctx.config().retryAfterMs(),
+          "the server cannot reach its store just now; reconnect after retry_after_ms");
+      return;
+    }
     if (conn.isClosed()) {
       ctx.hub().depart(conn);
       return;

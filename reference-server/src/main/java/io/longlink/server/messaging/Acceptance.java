@@ -14,12 +14,16 @@ import io.longlink.server.store.DeliveryDraft;
 import io.longlink.server.store.MessageStore;
 import io.longlink.server.store.StoreBounds;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts, refuses or recognises as a repeat each chat: the store judges it in one step, and this
  * turns its verdict into the chat's answer, then tells the recipients' nodes.
  */
 final class Acceptance {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Acceptance.class);
 
   private final MessageStore store;
   private final DeliveryBus bus;
@@ -62,7 +66,12 @@ final class Acceptance {
     for (String r : s.recipients()) {
       delivery.wake(r);
     }
-    bus.publish(s.recipients());
+    try {
+      bus.publish(s.recipients());
+    } catch (RuntimeException e) {
+      // Stored is promised: the ack goes; the other nodes' sessions get it with their next news or backlog.
+      LOG.warn("could not tell the other nodes of chat {}: {}", s.seq(), e.toString());
+    }
     metrics.chatAccepted();
     // LL-CHAT-1: the ack carries the chat's id.
     return new ChatOutcome(new ChatAck(chat.id(), s.seq(), s.ts(), false), true);

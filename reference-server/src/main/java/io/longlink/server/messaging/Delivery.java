@@ -6,11 +6,14 @@ import io.longlink.server.store.MessageStore;
 import io.longlink.server.store.Outgoing;
 import io.longlink.server.store.PendingDelivery;
 import io.longlink.server.store.PresenceStore;
+import io.longlink.server.store.StoreUnavailable;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends this node's sessions what the store holds for their users: a new session's backlog
@@ -20,6 +23,8 @@ import java.util.function.LongSupplier;
  * session it was sent on; an ack on any node settles it for all (the store holds it once).
  */
 final class Delivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
   /** The outcome of a session asking to be admitted. */
   enum Admitted {
@@ -106,7 +111,11 @@ final class Delivery {
     }
   }
 
-  /** Sends the user's sessions here what is pending above what each was sent; news for a user with no session here is dropped. */
+  /**
+   * Sends the user's sessions here what is pending above what each was sent; news for a user
+   * with no session here is dropped. A store that cannot be reached leaves the deliveries pending:
+   * the next news, the next session's backlog or a resync sends them.
+   */
   void wake(String user) {
     if (!sessions.has(user)) {
       return;
@@ -133,6 +142,8 @@ final class Delivery {
         }
         timers.start(user, seq);
       }
+    } catch (StoreUnavailable e) {
+      LOG.warn("could not read the pending deliveries of {}: {}", user, e.getMessage());
     } finally {
       locks.exit(user);
     }
@@ -151,7 +162,15 @@ final class Delivery {
     try {
       List<LocalSessions.Member> members = sessions.of(user);
       for (long seq : timers.due(user)) {
-        Optional<PendingDelivery> d = members.isEmpty() ? Optional.empty() : store.resend(user, seq);
+        Optional<PendingDelivery> d;
+        try {
+          d = members.isEmpty() ? Optional.empty() : store.resend(user, seq);
+        } catch (StoreUnavailable e) {
+          // Tried again an ack timeout from now.
+          LOG.warn("could not read delivery {} of {} to send it again: {}", seq, user, e.getMessage());
+          timers.start(user, seq);
+          continue;
+        }
         if (d.isEmpty()) {
           continue;
         }

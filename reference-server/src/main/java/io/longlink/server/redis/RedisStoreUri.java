@@ -59,6 +59,7 @@ public record RedisStoreUri(RedisURI redisUri, String prefix, long timeoutMs, lo
       if (colon >= 0) {
         String user = userInfo.substring(0, colon);
         String password = userInfo.substring(colon + 1);
+        // getUserInfo() has already decoded %XX.
         if (user.isEmpty()) {
           b.withPassword(password.toCharArray());
         } else {
@@ -69,6 +70,20 @@ public record RedisStoreUri(RedisURI redisUri, String prefix, long timeoutMs, lo
       }
     }
     return new RedisStoreUri(b.build(), prefix, timeoutMs, ttlMs, redactText(text));
+  }
+
+  /**
+   * {@code url}, checked, with {@code password} (from the environment, so that it is not on a
+   * command line) put in when the URL has none; the URL as given when {@code password} is null.
+   */
+  public static String withPassword(String url, String password) {
+    parse(url);
+    if (password == null || password.isEmpty() || url.matches("rediss?://[^/]*@.*")) {
+      return url;
+    }
+    int at = url.indexOf("://") + 3;
+    return url.substring(0, at) + ":" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20") + "@" + url.substring(at);
   }
 
   private static Map<String, String> query(String raw, String text) {
