@@ -162,7 +162,7 @@ public record LoadReport(
       return "it had ended before the signal was due";
     }
     return goneAfterMs < 0 ? "still there " + NodeKill.GONE_WITHIN.toSeconds() + " s after the signal"
-        : "gone " + goneAfterMs + " ms after the signal";
+        : "gone within " + goneAfterMs + " ms of the signal";
   }
 
   /** The report for people. */

@@ -91,7 +91,8 @@ public record NodeKill(long pid, List<Integer> nodes) {
 
   /**
    * Sends SIGKILL and waits up to {@link #GONE_WITHIN} for the process to be gone; returns how
-   * long that took in ms, or {@link #STILL_THERE}, or {@link #GONE_BEFORE}.
+   * long that took in ms (an upper bound: the JDK polls a process that is not its child), or
+   * {@link #STILL_THERE}, or {@link #GONE_BEFORE}.
    */
   long kill() throws InterruptedException {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);

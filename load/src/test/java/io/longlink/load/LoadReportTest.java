@@ -42,7 +42,7 @@ class LoadReportTest {
     assertTrue(r.text().contains("node 2     ws://127.0.0.1:2/ws: 5 connections, 3 connect failures, 0 open at the end "
         + "(killed)"), r::text);
     assertTrue(r.text().contains("kill         SIGKILL to pid 4242 (ws://127.0.0.1:2/ws) 15200 ms into the run, 10000 ms "
-        + "into the measured part; gone 4 ms after the signal (nothing is excused"), r::text);
+        + "into the measured part; gone within 4 ms of the signal (nothing is excused"), r::text);
     assertTrue(r.json().contains("\"connectFailures\" : 3") && r.json().contains("\"goneAfterMs\" : 4"), r::json);
     assertEquals("BROKEN", r.verdict(), "a kill excuses nothing: " + r.text());
   }
