@@ -77,6 +77,37 @@ class UsageErrorsTest {
         "ws://127.0.0.1:9/ws", "--restart-after", "5"), "--restart-after restarts the embedded reference server");
   }
 
+  private static Result loadError(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "load";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return usageError(Cli.packaged(Map.of("LONGLINK_JWT_SECRET", "0123456789abcdef0123456789abcdef")), all);
+  }
+
+  @Test
+  void loadNodesAreCheckedAsTheUrlIs() {
+    says(loadError("--node", "ws://127.0.0.1:2/ws"), "--node adds a node to the URL's cluster: give the first node's URL too");
+    says(loadError("ws://127.0.0.1:1/ws", "--node", "ws://example.com/ws"),
+        "--node ws://example.com/ws is not on a loopback address", "--allow-remote");
+    says(loadError("ws://127.0.0.1:1/ws", "--node", "http://127.0.0.1:2/ws"), "--node http://127.0.0.1:2/ws is not ws:// or wss://");
+    says(loadError("ws://127.0.0.1:1/ws", "--node", "ws://127.0.0.1:1/ws"), "--node ws://127.0.0.1:1/ws is given twice");
+    says(loadError("ws://127.0.0.1:1/bare", "--bare", "--node", "ws://127.0.0.1:2/bare"), "--node needs a Longlink cluster");
+  }
+
+  @Test
+  void loadKillsOnlyANodeOfTheRunAtATimeInsideIt() {
+    says(loadError("ws://127.0.0.1:1/ws", "--kill-pid", "4242"), "--kill-pid 4242 needs --kill-after");
+    says(loadError("ws://127.0.0.1:1/ws", "--kill-after", "5"), "--kill-after 5 needs --kill-pid");
+    says(loadError("--kill-after", "5", "--kill-pid", "4242"), "--kill-after and --kill-pid kill a node given by URL");
+    says(loadError("ws://127.0.0.1:1/ws", "--kill-after", "5", "--kill-pid", "1"), "--kill-pid 1: refused, pid 1 is init");
+    says(loadError("ws://127.0.0.1:1/ws", "--duration", "5", "--kill-after", "5", "--kill-pid", "4242"),
+        "--kill-after is 5000 ms; give a time inside --duration (5 s)");
+    String self = Long.toString(ProcessHandle.current().pid());
+    says(loadError("ws://127.0.0.1:1/ws", "--kill-after", "5", "--kill-pid", self), "refused, that is this load generator");
+    says(loadError("ws://127.0.0.1:1/ws", "--kill-after", "5", "--kill-pid", "7", "--server-pid", "7"),
+        "--server-pid and --kill-pid are both 7");
+  }
+
   @Test
   void baselineNamesAPortOutOfRange() {
     says(usageError("baseline", "--port", "70000"), "--port is 70000; give 0-65535");

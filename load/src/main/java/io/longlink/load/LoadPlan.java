@@ -3,6 +3,7 @@ package io.longlink.load;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,7 +14,9 @@ import java.util.function.Function;
  * {@code ratePerSecond} in all for {@code duration}, and with {@code chaos} above 0 dropping that
  * share of the open connections every second without a close frame.
  *
- * @param uri the server's WebSocket URL
+ * @param nodes the WebSocket URLs of the server's nodes, one for a single server: user {@code i}
+ *     connects first to node {@code i mod n} and, whenever a connection ends, to the next node
+ *     ({@link Cluster}); several nodes must share their store for chats to cross them
  * @param tokens a token for each user id
  * @param signingKeys the signing key of each user id, for servers that sign chats; empty when none
  * @param connections how many users connect, 1-100000
@@ -32,12 +35,14 @@ import java.util.function.Function;
  *     clients' longest backoff
  * @param restartAfter when the measured part has run this long, the server is restarted
  *     gracefully (runs that control it only); 0 for no restart
+ * @param killAfter when the measured part has run this long, a node's process is sent SIGKILL
+ *     ({@link NodeKill}); 0 for no kill
  * @param hold how long the connections stay open, idle, after the drain, 0 to 1 h: while a
  *     benchmark measures the server's memory per connection
  * @param runId tells this run's users from another run's on the same server
  */
 public record LoadPlan(
-    URI uri,
+    List<URI> nodes,
     Function<String, String> tokens,
     Function<String, Optional<byte[]>> signingKeys,
     int connections,
@@ -51,6 +56,7 @@ public record LoadPlan(
     int connectConcurrency,
     Duration drain,
     Duration restartAfter,
+    Duration killAfter,
     Duration hold,
     String runId) {
 
@@ -68,8 +74,15 @@ public record LoadPlan(
 
   public LoadPlan {
     List<String> problems = new ArrayList<>();
-    if (uri == null || !("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme()))) {
-      problems.add("the URL is " + uri + "; give the server's ws:// or wss:// URL");
+    nodes = nodes == null || nodes.isEmpty() ? Collections.singletonList(null) : nodes;
+    for (int i = 0; i < nodes.size(); i++) {
+      URI node = nodes.get(i);
+      if (node == null || !("ws".equals(node.getScheme()) || "wss".equals(node.getScheme()))) {
+        problems.add(i == 0 ? "the URL is " + node + "; give the server's ws:// or wss:// URL"
+            : "--node " + node + " is not a ws:// or wss:// URL; give each node's WebSocket URL, e.g. ws://127.0.0.1:8081/ws");
+      } else if (nodes.subList(0, i).contains(node)) {
+        problems.add("--node " + node + " is given twice; give each node of the cluster once");
+      }
     }
     if (tokens == null || signingKeys == null) {
       problems.add("a load run needs a token for each user (and a signing key, or none, for each)");
@@ -98,17 +111,24 @@ public record LoadPlan(
       problems.add("a load run needs the kind of server it loads");
     } else if (stack == Stack.BARE && chaos > 0) {
       problems.add("--chaos needs a Longlink server: the bare stack keeps nothing for a dropped connection to resume");
+    } else if (stack == Stack.BARE && nodes.size() > 1) {
+      problems.add("--node needs a Longlink cluster: bare servers share nothing, so users on two of them cannot chat");
     }
     range(problems, "--connect-concurrency", connectConcurrency, 1, 10_000, "handshakes in flight at once");
     if (drain == null || drain.compareTo(Duration.ofSeconds(1)) < 0 || drain.compareTo(Duration.ofMinutes(10)) > 0) {
       problems.add("--drain is " + (drain == null ? "missing" : drain.toMillis() + " ms") + "; give 1s to 10min");
     }
-    if (restartAfter == null || restartAfter.isNegative()
-        || (!restartAfter.isZero() && duration != null && restartAfter.compareTo(duration) >= 0)) {
-      problems.add("--restart-after is " + (restartAfter == null ? "missing" : restartAfter.toMillis() + " ms")
-          + "; give a time inside --duration (" + (duration == null ? "?" : duration.toSeconds()) + " s), or 0 for no restart");
-    } else if (!restartAfter.isZero() && stack == Stack.BARE) {
+    if (insideDuration(problems, "--restart-after", restartAfter, duration, "no restart") && !restartAfter.isZero()
+        && stack == Stack.BARE) {
       problems.add("--restart-after needs a Longlink server: the bare stack keeps nothing for its clients to resume");
+    }
+    if (insideDuration(problems, "--kill-after", killAfter, duration, "no kill") && !killAfter.isZero()) {
+      if (stack == Stack.BARE) {
+        problems.add("--kill-after needs a Longlink cluster: the bare stack keeps nothing for its clients to resume");
+      }
+      if (restartAfter != null && !restartAfter.isZero()) {
+        problems.add("--kill-after and --restart-after are two ways to end a server mid-run; give one");
+      }
     }
     if (hold == null || hold.isNegative() || hold.compareTo(Duration.ofHours(1)) > 0) {
       problems.add("--hold is " + (hold == null ? "missing" : hold.toMillis() + " ms") + "; give 0s to 1h");
@@ -130,6 +150,26 @@ public record LoadPlan(
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
+    nodes = List.copyOf(nodes);
+  }
+
+  /** The server's URL, the first node's: the one the report is named after. */
+  public URI uri() {
+    return nodes.get(0);
+  }
+
+  /**
+   * Whether {@code after}, the time of something done to the server mid-run, is 0 (nothing) or
+   * inside the measured part; says what is wrong when not.
+   */
+  private static boolean insideDuration(List<String> problems, String option, Duration after, Duration duration,
+      String zero) {
+    if (after == null || after.isNegative() || (!after.isZero() && duration != null && after.compareTo(duration) >= 0)) {
+      problems.add(option + " is " + (after == null ? "missing" : after.toMillis() + " ms") + "; give a time inside "
+          + "--duration (" + (duration == null ? "?" : duration.toSeconds()) + " s), or 0 for " + zero);
+      return false;
+    }
+    return true;
   }
 
   /** The most chats one run sends: each is an int index into the tally's bit sets. */
@@ -138,10 +178,10 @@ public record LoadPlan(
   /** The most deliveries one room run tracks: a bit for each, indexed by an int. */
   public static final long MOST_DELIVERIES = Integer.MAX_VALUE;
 
-  /** The same plan against another server. */
+  /** The same plan against another server, a single one. */
   public LoadPlan withUri(URI other) {
-    return new LoadPlan(other, tokens, signingKeys, connections, ratePerSecond, warmup, duration, chaos, bodyBytes,
-        roomSize, stack, connectConcurrency, drain, restartAfter, hold, runId);
+    return new LoadPlan(List.of(other), tokens, signingKeys, connections, ratePerSecond, warmup, duration, chaos,
+        bodyBytes, roomSize, stack, connectConcurrency, drain, restartAfter, killAfter, hold, runId);
   }
 
   /**

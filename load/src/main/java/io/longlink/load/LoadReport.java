@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -44,7 +45,9 @@ public record LoadReport(
     long clientTaskFailures,
     Cost cost,
     long wallMs,
-    Restart restart) {
+    Restart restart,
+    List<Node> nodes,
+    Kill kill) {
 
   /**
    * A graceful restart during the run: when (ms since the run began, -1 for none), how long until
@@ -61,12 +64,29 @@ public record LoadReport(
     }
   }
 
-  /** This report with the restart of the run. */
-  LoadReport withRestart(long atMs, long tookMs, long owedFromBefore, boolean keeps) {
+  /**
+   * What one node of the run saw: WebSocket connections opened there, attempts that ended before
+   * their WebSocket opened (refused, reset, timed out, turned away), and connections still open
+   * when the report was taken, before the clients closed.
+   */
+  public record Node(String url, long connections, long connectFailures, long openAtEnd) {}
+
+  /**
+   * A node's process killed during the run (SIGKILL): its pid, the nodes it served, when in the
+   * measured part it was planned (ms), when it was sent (ms since the run began, -1 for none),
+   * and how long after that the process was gone (-1: still there after 5 s; -2: it had ended
+   * before the signal was due).
+   */
+  public record Kill(long pid, List<String> nodes, long afterMs, long atMs, long goneAfterMs) {
+    static final Kill NONE = new Kill(-1, List.of(), 0, -1, -1);
+  }
+
+  /** This report with what happened to the servers: a restart, each node's counts, a kill. */
+  LoadReport with(Restart restart, List<Node> nodes, Kill kill) {
     return new LoadReport(target, stack, connections, roomSize, established, joined, sessions, connectMs, ratePerSecond,
         warmupMs, durationMs, chaos, dropped, sent, acked, failed, failures, delivered, deliveredUnacked, lost, duplicated,
         drained, stillDelivering, drainMs, ack, delivery, closes, clientTaskFailures, cost, wallMs,
-        atMs < 0 ? Restart.NONE : new Restart(atMs, tookMs, owedFromBefore, keeps));
+        restart.atMs() < 0 ? Restart.NONE : restart, List.copyOf(nodes), kill.atMs() < 0 ? Kill.NONE : kill);
   }
 
   /**
@@ -111,7 +131,8 @@ public record LoadReport(
         t.sessions(), connectMs,
         plan.ratePerSecond(), plan.warmup().toMillis(), plan.duration().toMillis(), plan.chaos(), dropped, t.sentCount(), t.ackedCount(),
         t.failedCount(), t.failures(), t.deliveredCount(), t.deliveredUnacked(), t.owed(), t.duplicates(), drained,
-        stillDelivering, drainMs, Latency.of(t.ackMicros()), Latency.of(t.deliveryMicros()), t.closes(), taskFailures, cost.cost(), wallMs, Restart.NONE);
+        stillDelivering, drainMs, Latency.of(t.ackMicros()), Latency.of(t.deliveryMicros()), t.closes(), taskFailures, cost.cost(), wallMs, Restart.NONE,
+        plan.nodes().stream().map(n -> new Node(n.toString(), 0, 0, 0)).toList(), Kill.NONE);
   }
 
   /**
@@ -135,12 +156,30 @@ public record LoadReport(
     return onlyOwed && stillDelivering ? "UNDECIDED" : "BROKEN";
   }
 
+  /** What became of a killed process, from what {@link NodeKill#kill()} returned. */
+  static String gone(long goneAfterMs) {
+    if (goneAfterMs == NodeKill.GONE_BEFORE) {
+      return "it had ended before the signal was due";
+    }
+    return goneAfterMs < 0 ? "still there " + NodeKill.GONE_WITHIN.toSeconds() + " s after the signal"
+        : "gone within " + goneAfterMs + " ms of the signal";
+  }
+
   /** The report for people. */
   public String text() {
     StringBuilder b = new StringBuilder();
     b.append("longlink load ").append(target).append(stack == LoadPlan.Stack.BARE ? " (the bare stack)" : "").append('\n');
     b.append(String.format("  connections  %d of %d established in %d ms; %d sessions in all (%d after a drop or close)%n",
         established, connections, connectMs, sessions, Math.max(0, sessions - established)));
+    if (nodes.size() > 1 || kill.atMs() >= 0) {
+      b.append(String.format("  nodes        %d; user i first on node i mod %d, every reconnect on the next node%n",
+          nodes.size(), nodes.size()));
+      for (int i = 0; i < nodes.size(); i++) {
+        Node n = nodes.get(i);
+        b.append(String.format("    node %-3d   %s: %d connections, %d connect failures, %d open at the end%s%n", i + 1,
+            n.url(), n.connections(), n.connectFailures(), n.openAtEnd(), kill.nodes().contains(n.url()) ? " (killed)" : ""));
+      }
+    }
     if (roomSize > 0) {
       b.append(String.format("  rooms        %d of %d users each; %d of %d users joined%n", connections / roomSize, roomSize,
           joined, connections));
@@ -162,6 +201,11 @@ public record LoadReport(
           restart.keepsPendingDeliveries() ? " (counted as lost: this server keeps pending deliveries across a restart)"
               : ": lost to the restart, this server keeps pending deliveries in memory (PROTOCOL.md LL-SHUT-4); "
                   + "not counted against the run, a durable store must show 0"));
+    }
+    if (kill.atMs() >= 0) {
+      b.append(String.format("  kill         SIGKILL to pid %d (%s) %d ms into the run, %d ms into the measured part; %s "
+          + "(nothing is excused: a chat it acked is owed like any other)%n", kill.pid(), String.join(", ", kill.nodes()),
+          kill.atMs(), kill.afterMs(), gone(kill.goneAfterMs())));
     }
     b.append(String.format("  duplicated   %d (delivered to the application twice)%n", duplicated));
     if (deliveredUnacked > 0) {

@@ -1,6 +1,7 @@
 package io.longlink.load;
 
 import io.longlink.client.transport.JdkTransport;
+import io.longlink.client.transport.Transport;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,11 @@ import java.util.function.Supplier;
 /**
  * One load run: connects the plan's users (reference clients on a few threads, one shared HTTP
  * client, so that 10,000 sockets need no 10,000 threads; or bare WebSockets on the same client),
- * joins their rooms, sends chats on a fixed schedule, drops connections when asked, then waits
- * for what is owed, holds the connections idle if asked, and reports. Every phase has a deadline.
+ * joins their rooms, sends chats on a fixed schedule, drops connections when asked, restarts the
+ * server or kills a node when asked, then waits for what is owed, holds the connections idle if
+ * asked, and reports. With several nodes, the users are spread over them and move on to the next
+ * whenever a connection ends ({@link Cluster}); the tally is one for the whole cluster, so a chat
+ * acked by any node is owed once to its recipient wherever that one is. Every phase has a deadline.
  */
 public final class LoadRun {
 
@@ -39,7 +43,10 @@ public final class LoadRun {
   private final Consumer<String> progress;
   private final Optional<ServerProcess> server;
   private final Optional<ServerRestart> restart;
+  private final Optional<NodeKill> kill;
+  private final Cluster cluster;
   private volatile long restartAtMs = -1;
+  private volatile LoadReport.Kill killed = LoadReport.Kill.NONE;
   /** Per user: its session was open when the restart began, and it has not yet seen that session end. */
   private final AtomicBoolean[] oldSessionOpen;
   private final AtomicBoolean[] open;
@@ -54,11 +61,13 @@ public final class LoadRun {
   private final CostMeter cost;
 
   private LoadRun(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server,
-      Optional<ServerRestart> restart) {
+      Optional<ServerRestart> restart, Optional<NodeKill> kill) {
     this.plan = plan;
     this.progress = progress;
     this.server = server;
     this.restart = restart;
+    this.kill = kill;
+    this.cluster = new Cluster(plan.nodes());
     this.firstOpen = new CountDownLatch[plan.connections()];
     this.oldSessionOpen = new AtomicBoolean[plan.connections()];
     this.open = new AtomicBoolean[plan.connections()];
@@ -84,11 +93,24 @@ public final class LoadRun {
    */
   public static LoadReport run(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server,
       Optional<ServerRestart> restart) throws InterruptedException {
+    return run(plan, progress, server, restart, Optional.empty());
+  }
+
+  /**
+   * Runs the plan, restarting the server with {@code restart} or killing a node with {@code kill}
+   * when the plan says; a plan with a restart or a kill needs it, and a kill needs its time.
+   */
+  public static LoadReport run(LoadPlan plan, Consumer<String> progress, Optional<ServerProcess> server,
+      Optional<ServerRestart> restart, Optional<NodeKill> kill) throws InterruptedException {
     if (!plan.restartAfter().isZero() && restart.isEmpty()) {
       throw new IllegalArgumentException("the plan restarts the server after " + plan.restartAfter().toSeconds()
           + " s, but this run cannot restart it: only the embedded reference server can be");
     }
-    return new LoadRun(plan, progress, server, restart).run();
+    if (plan.killAfter().isZero() != kill.isEmpty()) {
+      throw new IllegalArgumentException(kill.isEmpty() ? "the plan kills a node after " + plan.killAfter().toSeconds()
+          + " s, but names no process to kill: give --kill-pid" : "a process to kill, but no time to kill it: give --kill-after");
+    }
+    return new LoadRun(plan, progress, server, restart, kill).run();
   }
 
   private LoadReport run() throws InterruptedException {
@@ -103,7 +125,8 @@ public final class LoadRun {
       // A member missing from its room would have its deliveries counted as lost: rooms need every user.
       long joined = plan.roomSize() == 0 ? plan.connections() : established.get() == plan.connections() ? join() : 0;
       Supplier<LoadReport> report = () -> LoadReport.of(plan, tally, established.get(), joined, connectMs, 0, false,
-          false, dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+          false, dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began))
+          .with(LoadReport.Restart.NONE, cluster.report(), LoadReport.Kill.NONE);
       if (established.get() == 0 || joined < plan.connections()) {
         users.forEach(LoadUser::close);
         return report.get();
@@ -116,8 +139,8 @@ public final class LoadRun {
       pacer.setDaemon(true);
       pacer.start();
       long sendEnd = sending.intended(plan.chats());
-      long restartAt = plan.restartAfter().isZero() ? Long.MAX_VALUE
-          : sending.intended(plan.warmupChats()) + plan.restartAfter().toNanos();
+      long restartAt = intoTheMeasuredPart(sending, plan.restartAfter());
+      long killAt = intoTheMeasuredPart(sending, plan.killAfter());
       SplittableRandom chaosRandom = random.split();
       long nextTick = System.nanoTime() + PROGRESS_EVERY.toNanos();
       while (pacer.isAlive()) {
@@ -125,6 +148,10 @@ public final class LoadRun {
         if (System.nanoTime() >= restartAt) {
           restartAt = Long.MAX_VALUE;
           restartServer(sending, began);
+        }
+        if (System.nanoTime() >= killAt) {
+          killAt = Long.MAX_VALUE;
+          killNode(sending, began);
         }
         if (System.nanoTime() >= nextTick) {
           if (plan.chaos() > 0 && System.nanoTime() < sendEnd) {
@@ -147,8 +174,8 @@ public final class LoadRun {
       // Taken before the clients close, so that their own closes are not in it.
       LoadReport result = LoadReport.of(plan, sending, established.get(), joined, connectMs, drainMs, drained,
           stillMoving, dropped.get(), threads.failures(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began))
-          .withRestart(restartAtMs, restartTookMs, sending.owedFromBeforeTheRestart(),
-              restart.map(ServerRestart::keepsPendingDeliveries).orElse(true));
+          .with(new LoadReport.Restart(restartAtMs, restartTookMs, sending.owedFromBeforeTheRestart(),
+              restart.map(ServerRestart::keepsPendingDeliveries).orElse(true)), cluster.report(), killed);
       users.forEach(LoadUser::close);
       return result;
     }
@@ -189,7 +216,32 @@ public final class LoadRun {
     progress.accept(line("start", sending, began) + "  the server listens again after " + restartTookMs + " ms");
   }
 
-  private LoadUser user(int i, StripedScheduler threads, ChaosTransport transport) {
+  /** When {@code after} into the measured part falls ({@link System#nanoTime()}); never for 0. */
+  private long intoTheMeasuredPart(Tally sending, Duration after) {
+    return after.isZero() ? Long.MAX_VALUE : sending.intended(plan.warmupChats()) + after.toNanos();
+  }
+
+  /**
+   * Kills a node while the pacer goes on sending. Nothing is marked: a cluster whose store is
+   * shared and durable owes every acked chat still, so what the node took with it counts as lost.
+   * Its users hear of it as their connections end, and move on to the next nodes.
+   */
+  private void killNode(Tally sending, long began) {
+    NodeKill node = kill.orElseThrow();
+    List<String> urls = node.nodes().stream().map(n -> cluster.uri(n).toString()).toList();
+    long atMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+    progress.accept(line("kill", sending, began) + "  SIGKILL to pid " + node.pid() + " (" + String.join(", ", urls) + ")");
+    long goneMs = NodeKill.STILL_THERE;
+    try {
+      goneMs = node.kill();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    killed = new LoadReport.Kill(node.pid(), urls, plan.killAfter().toMillis(), atMs, goneMs);
+    progress.accept(line("kill", sending, began) + "  pid " + node.pid() + " " + LoadReport.gone(goneMs));
+  }
+
+  private LoadUser user(int i, StripedScheduler threads, Transport transport) {
     CountDownLatch first = new CountDownLatch(1);
     firstOpen[i] = first;
     open[i] = new AtomicBoolean();
@@ -229,8 +281,9 @@ public final class LoadRun {
         tally.delivered(chat, place, System.nanoTime());
       }
     };
-    return plan.stack() == LoadPlan.Stack.BARE ? new BareUser(plan, i, transport, events)
-        : new LonglinkUser(plan, i, threads.forClient(i), transport, events);
+    Transport onNodes = new NodeTransport(transport, cluster, i);
+    return plan.stack() == LoadPlan.Stack.BARE ? new BareUser(plan, i, onNodes, events)
+        : new LonglinkUser(plan, i, threads.forClient(i), onNodes, events);
   }
 
   /**
@@ -347,9 +400,10 @@ public final class LoadRun {
   private String line(String phase, Tally t, long began) {
     var ack = t.recentAcks();
     return String.format("%5ds %-5s open %d/%d  sent %d  acked %d  delivered %d  owed %d  dup %d  failed %d  "
-            + "dropped %d  last second's acks p50 %.1f p99 %.1f ms",
+            + "dropped %d  last second's acks p50 %.1f p99 %.1f ms%s",
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), phase, established.get(), plan.connections(),
         t.sentCount(), t.ackedCount(), t.deliveredCount(), t.owed(), t.duplicates(), t.failedCount(), dropped.get(),
-        ack.getValueAtPercentile(50) / 1000.0, ack.getValueAtPercentile(99) / 1000.0);
+        ack.getValueAtPercentile(50) / 1000.0, ack.getValueAtPercentile(99) / 1000.0,
+        cluster.size() > 1 ? "  on nodes " + cluster.openNow() : "");
   }
 }

@@ -21,13 +21,18 @@ public final class ServerProcess {
 
   /** The process {@code pid}, or a clear error when there is none or its CPU time cannot be read here. */
   public static ServerProcess of(long pid) {
-    ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalArgumentException(
-        "--server-pid " + pid + ": no such process on this machine; give the pid of the server under load"));
+    ProcessHandle handle = running("--server-pid", pid, "the server under load");
     if (handle.info().totalCpuDuration().isEmpty()) {
       throw new IllegalArgumentException("--server-pid " + pid + ": the CPU time of that process cannot be read "
           + "(another user's process, or a system without /proc): run the server as the same user");
     }
     return new ServerProcess(handle);
+  }
+
+  /** The live process {@code pid}, or an error naming {@code option} and saying to give the pid of {@code what}. */
+  static ProcessHandle running(String option, long pid, String what) {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElseThrow(() -> new IllegalArgumentException(
+        option + " " + pid + ": no such process on this machine; give the pid of " + what));
   }
 
   public long pid() {

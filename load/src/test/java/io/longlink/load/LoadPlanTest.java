@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ class LoadPlanTest {
 
   private static LoadPlan plan(String uri, int connections, int rate, Duration warmup, Duration duration, double chaos,
       int roomSize, LoadPlan.Stack stack) {
-    return new LoadPlan(URI.create(uri), u -> "t", u -> Optional.empty(), connections, rate, warmup, duration, chaos, 64,
-        roomSize, stack, 100, Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO, "abc123");
+    return new LoadPlan(List.of(URI.create(uri)), u -> "t", u -> Optional.empty(), connections, rate, warmup, duration,
+        chaos, 64, roomSize, stack, 100, Duration.ofSeconds(20), Duration.ZERO, Duration.ZERO, Duration.ZERO, "abc123");
   }
 
   @Test
@@ -47,9 +48,53 @@ class LoadPlanTest {
   @Test
   void aRestartFallsInsideTheMeasuredPartOfALonglinkRun() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LoadPlan(
-        URI.create("ws://127.0.0.1/ws"), u -> "t", u -> Optional.empty(), 10, 10, Duration.ZERO, Duration.ofSeconds(5), 0, 64,
-        0, LoadPlan.Stack.LONGLINK, 10, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO, "abc123"));
+        List.of(URI.create("ws://127.0.0.1/ws")), u -> "t", u -> Optional.empty(), 10, 10, Duration.ZERO,
+        Duration.ofSeconds(5), 0, 64, 0, LoadPlan.Stack.LONGLINK, 10, Duration.ofSeconds(5), Duration.ofSeconds(5),
+        Duration.ZERO, Duration.ZERO, "abc123"));
     assertTrue(e.getMessage().contains("--restart-after is 5000 ms; give a time inside --duration (5 s)"), e::getMessage);
+  }
+
+  private static LoadPlan cluster(List<String> nodes, LoadPlan.Stack stack, Duration restartAfter, Duration killAfter) {
+    return new LoadPlan(nodes.stream().map(URI::create).toList(), u -> "t", u -> Optional.empty(), 10, 10, Duration.ZERO,
+        Duration.ofSeconds(5), 0, 64, 0, stack, 10, Duration.ofSeconds(5), restartAfter, killAfter, Duration.ZERO, "abc123");
+  }
+
+  @Test
+  void everyNodeIsAWebSocketUrlGivenOnce() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cluster(List.of("ws://127.0.0.1:1/ws",
+        "http://127.0.0.1:2/ws", "ws://127.0.0.1:1/ws"), LoadPlan.Stack.LONGLINK, Duration.ZERO, Duration.ZERO));
+    assertTrue(e.getMessage().contains("--node http://127.0.0.1:2/ws is not a ws:// or wss:// URL"), e::getMessage);
+    assertTrue(e.getMessage().contains("--node ws://127.0.0.1:1/ws is given twice"), e::getMessage);
+    LoadPlan p = cluster(List.of("ws://127.0.0.1:1/ws", "wss://127.0.0.1:2/ws"), LoadPlan.Stack.LONGLINK, Duration.ZERO,
+        Duration.ZERO);
+    assertEquals(URI.create("ws://127.0.0.1:1/ws"), p.uri());
+    assertEquals(2, p.nodes().size());
+    assertEquals(List.of(URI.create("ws://127.0.0.1:9/ws")), p.withUri(URI.create("ws://127.0.0.1:9/ws")).nodes());
+  }
+
+  @Test
+  void theBareStackHasNoCluster() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cluster(List.of("ws://127.0.0.1:1/bare",
+        "ws://127.0.0.1:2/bare"), LoadPlan.Stack.BARE, Duration.ZERO, Duration.ZERO));
+    assertTrue(e.getMessage().contains("--node needs a Longlink cluster"), e::getMessage);
+    e = assertThrows(IllegalArgumentException.class, () -> cluster(List.of("ws://127.0.0.1:1/bare"), LoadPlan.Stack.BARE,
+        Duration.ZERO, Duration.ofSeconds(1)));
+    assertTrue(e.getMessage().contains("--kill-after needs a Longlink cluster"), e::getMessage);
+  }
+
+  @Test
+  void aKillFallsInsideTheMeasuredPartAndNotBesideARestart() {
+    List<String> two = List.of("ws://127.0.0.1:1/ws", "ws://127.0.0.1:2/ws");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> cluster(two, LoadPlan.Stack.LONGLINK, Duration.ZERO, Duration.ofSeconds(5)));
+    assertTrue(e.getMessage().contains("--kill-after is 5000 ms; give a time inside --duration (5 s), or 0 for no kill"),
+        e::getMessage);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> cluster(two, LoadPlan.Stack.LONGLINK, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    assertTrue(e.getMessage().contains("--kill-after and --restart-after are two ways to end a server mid-run; give one"),
+        e::getMessage);
+    assertEquals(Duration.ofSeconds(2), cluster(two, LoadPlan.Stack.LONGLINK, Duration.ZERO, Duration.ofSeconds(2))
+        .killAfter());
   }
 
   @Test

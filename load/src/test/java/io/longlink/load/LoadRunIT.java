@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 /** Load runs against the in-process reference server: the promise holds under chaos, and a broken server is caught. */
 class LoadRunIT {
 
-  private static final byte[] SECRET = "load-test-jwt-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  static final byte[] SECRET = "load-test-jwt-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-  private static String token(String user) {
+  static String token(String user) {
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject(user)
           .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).claim("scope", "longlink").build());
@@ -55,9 +55,9 @@ class LoadRunIT {
   }
 
   private static LoadPlan plan(URI uri, int connections, int roomSize, int rate, double chaos, LoadPlan.Stack stack) {
-    return new LoadPlan(uri, LoadRunIT::token, user -> Optional.empty(), connections, rate, Duration.ZERO,
+    return new LoadPlan(List.of(uri), LoadRunIT::token, user -> Optional.empty(), connections, rate, Duration.ZERO,
         Duration.ofSeconds(4), chaos, 64, roomSize, stack, 50, Duration.ofSeconds(5), Duration.ZERO, Duration.ZERO,
-        "t" + System.nanoTime() % 1_000_000);
+        Duration.ZERO, "t" + System.nanoTime() % 1_000_000);
   }
 
   @Test
@@ -72,9 +72,9 @@ class LoadRunIT {
         server[0].close();
         server[0] = LonglinkServer.start(config.port(port).build());
       });
-      LoadPlan plan = new LoadPlan(server[0].uri(), LoadRunIT::token, user -> Optional.empty(), 40, 100, Duration.ZERO,
-          Duration.ofSeconds(5), 0, 64, 0, LoadPlan.Stack.LONGLINK, 50, Duration.ofSeconds(10), Duration.ofSeconds(2),
-          Duration.ZERO, "t" + System.nanoTime() % 1_000_000);
+      LoadPlan plan = new LoadPlan(List.of(server[0].uri()), LoadRunIT::token, user -> Optional.empty(), 40, 100,
+          Duration.ZERO, Duration.ofSeconds(5), 0, 64, 0, LoadPlan.Stack.LONGLINK, 50, Duration.ofSeconds(10),
+          Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, "t" + System.nanoTime() % 1_000_000);
       LoadReport report = LoadRun.run(plan, lines::add, Optional.empty(), Optional.of(restart));
       assertTrue(report.kept(), report::text);
       assertEquals(0, report.duplicated(), report::text);

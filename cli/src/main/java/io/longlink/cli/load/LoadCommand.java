@@ -6,9 +6,11 @@ import io.longlink.cli.LonglinkCommand;
 import io.longlink.cli.TargetUnreachableException;
 import io.longlink.cli.UsageException;
 import io.longlink.kit.settings.JwtTokenSource;
+import io.longlink.load.Cluster;
 import io.longlink.load.LoadPlan;
 import io.longlink.load.LoadReport;
 import io.longlink.load.LoadRun;
+import io.longlink.load.NodeKill;
 import io.longlink.load.ServerProcess;
 import io.longlink.load.ServerRestart;
 import io.longlink.server.LonglinkServer;
@@ -57,8 +59,15 @@ public final class LoadCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
-      description = "The server's WebSocket URL, ws:// or wss://, on a loopback address unless --allow-remote.")
+      description = "The server's WebSocket URL, ws:// or wss://, on a loopback address unless --allow-remote; with "
+          + "--node, the first node's.")
   private String url;
+
+  @Option(names = "--node", paramLabel = "URL",
+      description = "Another node of the URL's cluster (repeatable; nodes that share one store). User i connects first to "
+          + "node i mod n, so senders and recipients sit on different nodes, and whenever its connection ends or fails, "
+          + "to the next node, resuming where it was. Checked as the URL is.")
+  private List<String> nodes = new ArrayList<>();
 
   @Option(names = "--connections", paramLabel = "N", defaultValue = "1000",
       description = "Users, one connection each, 2-100000 (default ${DEFAULT-VALUE}).")
@@ -107,6 +116,17 @@ public final class LoadCommand implements Callable<Integer> {
           + "what it had acked and not delivered goes with it (PROTOCOL.md LL-SHUT-4), reported apart; anything else "
           + "lost or delivered twice breaks the run. 0 (default) for no restart.")
   private int restartAfterSeconds;
+
+  @Option(names = "--kill-after", paramLabel = "SECONDS", defaultValue = "0",
+      description = "With --kill-pid: send SIGKILL to that node's process this many seconds into --duration, while the "
+          + "chats go on; its users move to the next nodes. Nothing is excused: what it acked must still be delivered, "
+          + "once. 0 (default) for no kill.")
+  private int killAfterSeconds;
+
+  @Option(names = "--kill-pid", paramLabel = "PID",
+      description = "The process of one node, on this machine, to kill at --kill-after: it must be this user's and listen "
+          + "on the port of a loopback node URL of the run (the java of `longlink serve`, not a shell around it).")
+  private Long killPid;
 
   @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0",
       description = "Seconds to keep the connections open and idle after the drain, 0-3600 (default ${DEFAULT-VALUE}): "
@@ -159,6 +179,22 @@ public final class LoadCommand implements Callable<Integer> {
       throw new UsageException("--restart-after restarts the embedded reference server: leave out the URL (a server "
           + "given by URL is yours to restart during the run; the report then counts what it lost)");
     }
+    if (url == null && !nodes.isEmpty()) {
+      throw new UsageException("--node adds a node to the URL's cluster: give the first node's URL too, e.g. "
+          + "longlink load ws://127.0.0.1:8081/ws --node ws://127.0.0.1:8082/ws");
+    }
+    if (url == null && (killPid != null || killAfterSeconds != 0)) {
+      throw new UsageException("--kill-after and --kill-pid kill a node given by URL: the embedded server runs in this "
+          + "process (--restart-after restarts it)");
+    }
+    if ((killPid == null) != (killAfterSeconds == 0)) {
+      throw new UsageException(killPid == null ? "--kill-after " + killAfterSeconds + " needs --kill-pid: the pid of the "
+          + "node's process to kill" : "--kill-pid " + killPid + " needs --kill-after: the seconds into --duration to kill it at");
+    }
+    if (killPid != null && killPid.equals(serverPid)) {
+      throw new UsageException("--server-pid and --kill-pid are both " + killPid + ": the CPU of a process killed mid-run "
+          + "cannot be read at the run's end; give --server-pid another node's pid, or leave it out");
+    }
     if (bare && url == null) {
       throw new UsageException("--bare needs the URL of `longlink baseline` (it prints it), e.g. ws://127.0.0.1:18081/bare");
     }
@@ -174,11 +210,17 @@ public final class LoadCommand implements Callable<Integer> {
     LoadPlan plan;
     try {
       // Checked before anything starts; the embedded server's URL replaces the placeholder.
-      plan = new LoadPlan(url == null ? URI.create("ws://127.0.0.1/embedded") : loopbackUri(url), tokens::token,
-          tokens::signingKey, connections, rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds),
-          chaos, bodyBytes, roomSize, bare ? LoadPlan.Stack.BARE : LoadPlan.Stack.LONGLINK, connectConcurrency,
-          Duration.ofSeconds(drainSeconds), Duration.ofSeconds(restartAfterSeconds), Duration.ofSeconds(holdSeconds),
+      plan = new LoadPlan(nodeUris(), tokens::token, tokens::signingKey, connections, rate,
+          Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), chaos, bodyBytes, roomSize,
+          bare ? LoadPlan.Stack.BARE : LoadPlan.Stack.LONGLINK, connectConcurrency, Duration.ofSeconds(drainSeconds),
+          Duration.ofSeconds(restartAfterSeconds), Duration.ofSeconds(killAfterSeconds), Duration.ofSeconds(holdSeconds),
           runId());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    Optional<NodeKill> kill;
+    try {
+      kill = killPid == null ? Optional.empty() : Optional.of(NodeKill.of(killPid, plan.nodes()));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -195,15 +237,17 @@ public final class LoadCommand implements Callable<Integer> {
         plan = plan.withUri(embedded.uri());
       }
       URI target = plan.uri();
-      out.println("longlink load " + target + (bare ? " (bare)" : "") + ": " + connections + " users"
+      out.println("longlink load " + target + (bare ? " (bare)" : "")
+          + (nodes.isEmpty() ? "" : " and " + String.join(", ", nodes)) + ": " + connections + " users"
           + (roomSize > 0 ? " in rooms of " + roomSize : "") + ", " + rate + " chats/s for " + durationSeconds
           + " s after " + warmupSeconds + " s of warm-up" + (chaos > 0 ? ", dropping " + chaos + " of connections a second" : "")
+          + (killPid != null ? ", killing pid " + killPid + " after " + killAfterSeconds + " s" : "")
           + ", run " + plan.runId());
       out.flush();
       LoadReport result = LoadRun.run(plan, line -> {
         out.println(line);
         out.flush();
-      }, server, embedded == null ? Optional.empty() : Optional.of(ServerRestart.inMemory(embedded::restart)));
+      }, server, embedded == null ? Optional.empty() : Optional.of(ServerRestart.inMemory(embedded::restart)), kill);
       if (result.established() == 0) {
         throw new TargetUnreachableException("no user got a session at " + target
             + ": check the URL, that the server runs, and the JWT secret; nothing was loaded");
@@ -250,20 +294,31 @@ public final class LoadCommand implements Callable<Integer> {
     }
   }
 
-  private URI loopbackUri(String text) {
+  /** The URL and each --node, checked; a placeholder for the embedded server, whose URL replaces it. */
+  private List<URI> nodeUris() {
+    if (url == null) {
+      return List.of(URI.create("ws://127.0.0.1/embedded"));
+    }
+    List<URI> uris = new ArrayList<>();
+    uris.add(loopbackUri(url, "URL"));
+    for (String node : nodes) {
+      uris.add(loopbackUri(node, "--node"));
+    }
+    return uris;
+  }
+
+  private URI loopbackUri(String text, String what) {
     URI uri;
     try {
       uri = URI.create(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("URL " + text + " is not a URL: " + e.getMessage() + "; give e.g. ws://127.0.0.1:8080/ws", e);
+      throw new UsageException(what + " " + text + " is not a URL: " + e.getMessage() + "; give e.g. ws://127.0.0.1:8080/ws", e);
     }
     if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
-      throw new UsageException("URL " + text + " is not ws:// or wss://; give the server's WebSocket URL, e.g. ws://127.0.0.1:8080/ws");
+      throw new UsageException(what + " " + text + " is not ws:// or wss://; give the server's WebSocket URL, e.g. ws://127.0.0.1:8080/ws");
     }
-    String host = uri.getHost() == null ? "" : uri.getHost();
-    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
-    if (!loopback && !allowRemote) {
-      throw new UsageException("URL " + text + " is not on a loopback address; a load run sends a lot of traffic: give "
+    if (!Cluster.loopback(uri) && !allowRemote) {
+      throw new UsageException(what + " " + text + " is not on a loopback address; a load run sends a lot of traffic: give "
           + "--allow-remote to load a server you run elsewhere");
     }
     return uri;
