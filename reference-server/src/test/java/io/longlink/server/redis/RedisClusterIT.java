@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.longlink.protocol.CloseCode;
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.testing.Chats;
+import io.longlink.server.testing.Eventually;
 import io.longlink.server.testing.Messages;
 import io.longlink.server.testing.RedisProcess;
 import io.longlink.server.testing.TestClient;
@@ -123,18 +124,17 @@ class RedisClusterIT {
     T run() throws Exception;
   }
 
-  /** Runs {@code attempt} until it passes, within a deadline: Redis is coming back. */
+  /** Runs {@code attempt} until it passes, within a deadline: the node reconnects to Redis by itself. */
   private static <T> T retrying(Attempt<T> attempt) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos() * 3;
-    while (true) {
+    java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+    Eventually.within(WAIT.multipliedBy(3), () -> {
       try {
-        return attempt.run();
+        result.set(attempt.run());
+        return true;
       } catch (Exception | AssertionError e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(100);
+        return false;
       }
-    }
+    }, "a chat accepted after Redis came back");
+    return result.get();
   }
 }
