@@ -27,7 +27,8 @@ import java.util.Optional;
  *       resumes into a history that does not continue;
  *   <li>{@code d:SEQ}: one accepted chat's delivery frame, sender, bytes and how many recipients
  *       still have it pending (a room chat's frame is kept once);
- *   <li>{@code in:USER}: the user's pending seqs, a sorted set scored by seq; {@code sent:USER}: those sent before;
+ *   <li>{@code in:USER}: the user's pending seqs, a sorted set scored by seq; {@code sent:USER}: those sent on some session;
+ *       {@code again:USER}: those sent by a backlog or a redelivery (prelude.lua's hand_out says why both);
  *   <li>{@code ub}, {@code sb}, {@code totals}: bytes by recipient, bytes by sender, and the
  *       server's count and bytes, for the bounds of PROTOCOL.md §11;
  *   <li>{@code dd:LEN:SENDER:ID}: an accepted chat's seq and ts, expiring with the dedup window

@@ -9,6 +9,6 @@ if last_seq ~= '' and epoch == current then
     forget(user, seq)
   end
 end
-local out = hand_out(user, redis.call('ZRANGE', inbox, 0, -1))
+local out = hand_out(user, redis.call('ZRANGE', inbox, 0, -1), false)
 table.insert(out, 1, current)
 return out

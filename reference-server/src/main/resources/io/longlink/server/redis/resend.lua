@@ -8,4 +8,5 @@ if not d[1] then
   return {}
 end
 redis.call('SADD', P .. 'sent:' .. user, seq)
+redis.call('SADD', P .. 'again:' .. user, seq)
 return d

@@ -120,6 +120,29 @@ class RedisClusterIT {
     }
   }
 
+  @Test
+  void aChatsFirstCopiesOnEveryNodeAreFirstCopies() throws Exception {
+    String alice = TestServer.user("alice");
+    String bob = TestServer.user("bob");
+    try (RedisProcess redis = RedisProcess.startVolatile(); TestServer a = node(redis); TestServer b = node(redis);
+        TestServer c = node(redis)) {
+      try (TestClient bobOnB = TestClient.session(b.uri(), bob); TestClient bobOnC = TestClient.session(c.uri(), bob);
+          TestClient aliceOnA = TestClient.session(a.uri(), alice)) {
+        aliceOnA.send(Messages.chatTo(bob, "m-1", "to both of bob's sessions"));
+        long seq = aliceOnA.awaitType("ack", WAIT).path("seq").asLong();
+        for (TestClient session : List.of(bobOnB, bobOnC)) {
+          JsonNode copy = session.await(m -> "chat".equals(m.path("type").asText()), "the chat", WAIT);
+          // LL-CHAT-3 sends it to every session; each node sends its copy when the news comes, one after the other.
+          assertEquals(false, copy.path("redelivered").asBoolean(true), "a first copy, whichever node sent it: " + copy);
+        }
+        bobOnB.send(Messages.ack(seq));
+      }
+      try (TestClient bobLater = TestClient.session(a.uri(), bob)) {
+        assertEquals(List.of(), Chats.receiveAndAck(bobLater), "settled by the ack on node B");
+      }
+    }
+  }
+
   private interface Attempt<T> {
     T run() throws Exception;
   }
