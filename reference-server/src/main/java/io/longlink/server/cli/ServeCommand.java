@@ -7,6 +7,7 @@ import io.longlink.server.config.Flags;
 import io.longlink.server.config.Profile;
 import io.longlink.server.config.ServerConfig;
 import io.longlink.server.redis.RedisStoreUri;
+import io.longlink.server.store.StoreUnavailable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -194,7 +195,20 @@ public final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;
     }
-    LonglinkServer server = launcher.start(config);
+    LonglinkServer server;
+    try {
+      server = launcher.start(config);
+    } catch (StoreUnavailable e) {
+      spec.commandLine().getErr().println("longlink serve: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      if (!bindFailure(e)) {
+        throw e;
+      }
+      spec.commandLine().getErr().println("longlink serve: port " + port + " on " + host + " is in use (or not ours to "
+          + "bind); stop what listens there, or give --port another port (0 picks a free one)");
+      return 2;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
@@ -208,6 +222,15 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private static boolean bindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   ServerConfig config() {

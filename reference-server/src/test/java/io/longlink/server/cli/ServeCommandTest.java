@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.longlink.protocol.SessionParameter;
 import io.longlink.server.config.ServerConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,30 @@ class ServeCommandTest {
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("--max-unauthenticated-per-address is 101; use 1-100 (at most --max-unauthenticated)"),
         run.err());
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndExit2() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      Run run = run(ENV, "--host", "127.0.0.1", "--port", "" + port);
+      assertEquals(2, run.exit(), run.err());
+      assertEquals("longlink serve: port " + port + " on 127.0.0.1 is in use (or not ours to bind); stop what listens "
+          + "there, or give --port another port (0 picks a free one)", run.err().strip());
+    }
+  }
+
+  @Test
+  void aRedisThatIsNotThereIsOneLineAndExit2() throws IOException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = free.getLocalPort();
+    }
+    Run run = run(ENV, "--port", "0", "--store", "redis://127.0.0.1:" + port);
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().startsWith("longlink serve: cannot reach the Redis store at redis://127.0.0.1:" + port), run.err());
+    assertTrue(run.err().contains("start redis-server there, or give --store the address of one"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), () -> "one line, no stack trace:\n" + run.err());
   }
 
   @Test
