@@ -7,13 +7,15 @@ import io.longlink.model.AuthOk;
 public final class Link {
 
   private final String role;
-  private final int number;
+  private final String label;
+  private final int node;
   private final KitSocket socket;
   private volatile AuthOk authOk;
 
-  Link(String role, int number, KitSocket socket) {
+  Link(String role, String label, int node, KitSocket socket) {
     this.role = role;
-    this.number = number;
+    this.label = label;
+    this.node = node;
     this.socket = socket;
   }
 
@@ -34,8 +36,13 @@ public final class Link {
     this.authOk = ok;
   }
 
-  /** "alice's connection #2". */
+  /** "alice's connection #2", and on a target of several nodes "alice's connection #2 (node 3, ws://…)". */
   public String label() {
-    return role + "'s connection #" + number;
+    return label;
+  }
+
+  /** The node, from 0, of the target's nodes this connection went to. */
+  public int onNode() {
+    return node;
   }
 }

@@ -25,15 +25,20 @@ public final class Links {
   /** Every connection that got an auth_ok, in that order; closing a role's connections keeps them here. */
   private final List<Link> authenticated = new ArrayList<>();
 
+  private final Placement placement;
+
   public Links(Cast cast) {
     this.cast = cast;
+    this.placement = new Placement(cast.settings().nodes());
   }
 
-  /** Opens a connection for a role. */
+  /** Opens a connection for a role, on the node {@link Placement} gives it. */
   public Link open(String role, List<String> subprotocols, String query) {
     List<Link> links = byRole.computeIfAbsent(role, r -> new ArrayList<>());
-    String name = role + "'s connection #" + (links.size() + 1);
-    Link link = new Link(role, links.size() + 1, KitSocket.open(name, subprotocols, query));
+    int node = placement.next(role);
+    String name = role + "'s connection #" + (links.size() + 1)
+        + (placement.spread() ? " (node " + (node + 1) + ", " + placement.node(node) + ")" : "");
+    Link link = new Link(role, name, node, KitSocket.open(name, placement.node(node), subprotocols, query));
     links.add(link);
     return link;
   }

@@ -73,10 +73,19 @@ public final class KitSocket implements AutoCloseable {
    * @param query a query string to append to the target URL, or null
    */
   public static KitSocket open(String name, List<String> subprotocols, String query) {
+    return open(name, KitSettings.current().target(), subprotocols, query);
+  }
+
+  /**
+   * Opens a connection to one node of the installed target, with the target's headers and TLS trust.
+   *
+   * @param node one of {@link KitSettings#nodes()}
+   */
+  public static KitSocket open(String name, URI node, List<String> subprotocols, String query) {
     RunBudget.spendConnection();
     KitSettings settings = KitSettings.current();
     KitSocket socket = new KitSocket(name);
-    URI target = settings.target();
+    URI target = node;
     String url = target.toString();
     if (query != null) {
       url += (target.getRawQuery() == null ? "?" : "&") + query;
