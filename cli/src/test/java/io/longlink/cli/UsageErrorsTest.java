@@ -168,6 +168,18 @@ class UsageErrorsTest {
   }
 
   @Test
+  void nodesAreCheckedAsTheUrlIsAndComeWithIt() {
+    says(usageError("check", "server", "--node", "ws://127.0.0.1:9/ws"), "--node needs the URL of the server's first node",
+        "longlink check server URL --node URL2");
+    says(usageError("check", "server", "ws://127.0.0.1:9/ws", "--node", "https://127.0.0.1:8/ws"),
+        "--node: URL 'https://127.0.0.1:8/ws' has the scheme https://");
+    says(usageError("check", "server", "ws://127.0.0.1:9/ws", "--node", "ws://127.0.0.1:9/ws"),
+        "--node ws://127.0.0.1:9/ws is given twice", "give each node of the cluster once");
+    says(usageError("check", "server", "ws://127.0.0.1:9/ws", "--node", "ws://127.0.0.1:8/ws", "--node", "ws://127.0.0.1:8/ws"),
+        "is given twice");
+  }
+
+  @Test
   void violateNamesARuleTheServerCanBreak() {
     says(usageError("check", "server", "--violate", "LL-XX-1"), "--violate LL-XX-1", "--list-violations");
   }

@@ -16,8 +16,12 @@ import io.longlink.kit.settings.Redactor;
 import io.longlink.protocol.Protocol;
 import io.longlink.rules.Side;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +52,15 @@ public final class CheckServerCommand implements Callable<Integer> {
       description = "The server's WebSocket URL, ws:// or wss://. Without one, the kit checks the embedded reference server.")
   private String url;
 
+  @Option(names = "--node", paramLabel = "URL",
+      description = "Another WebSocket URL of the same server, a node of a cluster sharing one store (repeatable). "
+          + "Each scenario's connections spread over URL and the nodes, so that sender and recipient, and a user "
+          + "before and after a reconnect, sit on different nodes.")
+  private List<String> nodes = new ArrayList<>();
+
   @Option(names = "--violate", paramLabel = "RULE-ID",
       description = "Without a URL only: make the embedded reference server break this rule (repeatable), to watch the kit catch it.")
-  private java.util.List<String> violate = new java.util.ArrayList<>();
+  private List<String> violate = new ArrayList<>();
 
   @Mixin
   private SelectionOptions selection;
@@ -87,6 +97,11 @@ public final class CheckServerCommand implements Callable<Integer> {
     ConformanceRunner runner = context.runner().parallelism(parallelism).build();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (url == null && !nodes.isEmpty()) {
+      throw new UsageException("--node needs the URL of the server's first node: give `longlink check server URL "
+          + "--node URL2`; the embedded reference server is one node");
+    }
+    List<URI> otherNodes = otherNodes();
     if (run.dryRun) {
       if (url != null) {
         TargetUrl.parse(url);
@@ -101,9 +116,14 @@ public final class CheckServerCommand implements Callable<Integer> {
       target.url().cleartextWarning().ifPresent(err::println);
       err.flush();
       KitSettings settings = new KitSettings(target.url().uri(), target.tokens(), connection.headers(), connection.insecure(),
-          connection.caFile(), Duration.ofMillis(run.timingSlackMs), maxConnections, maxMessages, RunOptions.runId());
+          connection.caFile(), Duration.ofMillis(run.timingSlackMs), maxConnections, maxMessages, RunOptions.runId(),
+          otherNodes);
       run.prepareReportDir();
       out.println("longlink check server " + target.url().uri() + " (Longlink protocol " + Protocol.VERSION + ")");
+      if (!otherNodes.isEmpty()) {
+        out.println("  nodes:  " + settings.nodes().size() + ", " + settings.nodes().stream().map(URI::toString)
+            .collect(Collectors.joining(", ")) + "; each scenario's users spread over them");
+      }
       out.println("  rules:  " + rules.describe());
       out.println("  tokens: " + settings.tokens().describe());
       out.println("  run id: " + settings.runId());
@@ -115,26 +135,55 @@ public final class CheckServerCommand implements Callable<Integer> {
     }
   }
 
+  /** The --node URLs, each checked like the target's, none the target's or another's again. */
+  private List<URI> otherNodes() {
+    List<URI> parsed = new ArrayList<>();
+    for (String node : nodes) {
+      URI uri;
+      try {
+        uri = TargetUrl.parse(node).uri();
+      } catch (UsageException e) {
+        throw new UsageException("--node: " + e.getMessage(), e);
+      }
+      if (uri.equals(TargetUrl.parse(url).uri()) || parsed.contains(uri)) {
+        throw new UsageException("--node " + node + " is given twice (as the URL or another --node); give each node "
+            + "of the cluster once");
+      }
+      parsed.add(uri);
+    }
+    return parsed;
+  }
+
+  /** Every node must give a session: a cluster with a node down is not the cluster the user meant to check. */
   private void preflight(KitSettings settings, PrintWriter out) {
+    PreflightResult result = null;
+    for (URI node : settings.nodes()) {
+      result = preflight(settings, node);
+    }
+    out.println("Preflight: the server answered the WebSocket handshake"
+        + result.selectedSubprotocol().map(p -> " and selected " + p).orElse(" without selecting a subprotocol (LL-TR-2 will fail)")
+        + ", and auth with auth_ok" + (settings.nodes().size() > 1 ? ", on each of its " + settings.nodes().size()
+        + " nodes." : "."));
+    out.flush();
+  }
+
+  private static PreflightResult preflight(KitSettings settings, URI node) {
     PreflightResult result;
     try {
-      result = Preflight.probe(settings, PREFLIGHT_TIMEOUT);
+      result = Preflight.probe(settings, node, PREFLIGHT_TIMEOUT);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
     if (!result.reachable()) {
-      throw new TargetUnreachableException("cannot reach " + settings.target() + ": " + result.problem()
+      throw new TargetUnreachableException("cannot reach " + node + ": " + result.problem()
           + ". Check that the server runs and that host, port and path are right; nothing was checked.");
     }
     if (!result.gotSession()) {
       String why = Redactor.of(settings.tokens().secrets()).redact(result.sessionProblem());
-      throw new TargetUnreachableException("no session at " + settings.target() + ": " + why
+      throw new TargetUnreachableException("no session at " + node + ": " + why
           + (why.endsWith("?") ? " " : ". ") + "Nothing was checked.");
     }
-    out.println("Preflight: the server answered the WebSocket handshake"
-        + result.selectedSubprotocol().map(p -> " and selected " + p).orElse(" without selecting a subprotocol (LL-TR-2 will fail)")
-        + ", and auth with auth_ok.");
-    out.flush();
+    return result;
   }
 
   /**
@@ -142,15 +191,17 @@ public final class CheckServerCommand implements Callable<Integer> {
    * the loss's, not verdicts, and say so with exit 2 (what passed before it stays in the reports).
    */
   private static int unlessLost(KitSettings settings, int exitCode, PrintWriter err) {
-    PreflightResult after = Preflight.probe(settings, PREFLIGHT_TIMEOUT);
-    if (after.reachable()) {
-      return exitCode;
+    for (URI node : settings.nodes()) {
+      PreflightResult after = Preflight.probe(settings, node, PREFLIGHT_TIMEOUT);
+      if (!after.reachable()) {
+        err.println("longlink check server: target lost: " + node + " no longer answers ("
+            + after.problem() + "). The failures above may be the loss's, not the server's; check that it still runs, "
+            + "then run again.");
+        err.flush();
+        return ExitCodes.USAGE;
+      }
     }
-    err.println("longlink check server: target lost: " + settings.target() + " no longer answers ("
-        + after.problem() + "). The failures above may be the loss's, not the server's; check that it still runs, "
-        + "then run again.");
-    err.flush();
-    return ExitCodes.USAGE;
+    return exitCode;
   }
 
   private void checkRange(String option, int value, int min, int max, String unit) {

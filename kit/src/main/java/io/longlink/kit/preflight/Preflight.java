@@ -11,6 +11,7 @@ import io.longlink.model.ServerMessage;
 import io.longlink.protocol.Protocol;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -45,9 +46,17 @@ public final class Preflight {
    * @throws IllegalArgumentException when a header or the CA file of the settings cannot be used
    */
   public static PreflightResult probe(KitSettings settings, Duration timeout) {
+    return probe(settings, settings.target(), timeout);
+  }
+
+  /**
+   * The same against one node of the target (one of {@link KitSettings#nodes()}): a cluster is only
+   * checked when every node gives a session.
+   */
+  public static PreflightResult probe(KitSettings settings, URI node, Duration timeout) {
     OkHttpClient client = TlsTrust.apply(new OkHttpClient.Builder(), settings.insecure(), settings.caFile())
         .connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout).build();
-    Request.Builder request = new Request.Builder().url(settings.target().toString())
+    Request.Builder request = new Request.Builder().url(node.toString())
         .header("Sec-WebSocket-Protocol", Protocol.SUBPROTOCOL);
     settings.headers().forEach(request::header);
 

@@ -68,6 +68,9 @@ public final class HtmlReport {
     KitSettings settings = report.settings();
     page.append("<dl class=\"meta\">\n");
     item(page, "Target", report.target());
+    if (report.nodes().size() > 1) {
+      item(page, "Nodes", String.join(", ", report.nodes()) + " (each scenario's connections spread over them)");
+    }
     item(page, "Run", settings.runId() + ", started " + report.started().truncatedTo(ChronoUnit.SECONDS) + ", took "
         + Durations.human(report.duration()));
     item(page, "Selection", report.selection().describe());

@@ -51,6 +51,8 @@ public final class JsonReport {
     KitSettings settings = report.settings();
     ObjectNode run = MAPPER.createObjectNode();
     run.put("target", report.target());
+    ArrayNode nodes = run.putArray("nodes");
+    report.nodes().forEach(nodes::add);
     run.put("run_id", settings.runId());
     run.put("tokens", settings.tokens().describe());
     ArrayNode headers = run.putArray("header_names");

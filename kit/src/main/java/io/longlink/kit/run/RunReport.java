@@ -2,6 +2,7 @@ package io.longlink.kit.run;
 
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.rules.Level;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -103,6 +104,18 @@ public record RunReport(
     if ("driver".equals(uri.getScheme())) {
       return "driver " + uri.getSchemeSpecificPart();
     }
+    return withoutUserInfo(uri);
+  }
+
+  /** Every node of the target (the target first), without user info; one entry for a server of one URL. */
+  public List<String> nodes() {
+    if ("driver".equals(settings.target().getScheme())) {
+      return List.of(target());
+    }
+    return settings.nodes().stream().map(RunReport::withoutUserInfo).toList();
+  }
+
+  private static String withoutUserInfo(URI uri) {
     return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
   }
 
