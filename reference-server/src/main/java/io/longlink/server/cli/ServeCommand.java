@@ -201,6 +201,10 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (StoreUnavailable e) {
       spec.commandLine().getErr().println("longlink serve: " + e.getMessage());
       return 2;
+    } catch (ConfigException e) {
+      // What only the launcher can judge, e.g. a switch that cannot act on this store.
+      spec.commandLine().getErr().println(e.getMessage());
+      return 2;
     } catch (Exception e) {
       if (!bindFailure(e)) {
         throw e;

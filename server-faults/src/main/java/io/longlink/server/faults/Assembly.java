@@ -56,6 +56,12 @@ final class Assembly {
     return parts;
   }
 
+  /** The in-memory stores the parts hold now, by identity: a fault that decorates one replaces it. */
+  List<Object> memoryStores() {
+    ServerParts p = parts();
+    return List.of(p.inbox(), p.dedup(), p.rooms(), p.sequence());
+  }
+
   /** Every connection gets a filter of its own from {@code filter}. */
   void filter(Supplier<FrameFilter> filter) {
     filters.add(filter);

@@ -2,11 +2,14 @@ package io.longlink.server.faults;
 
 import io.longlink.server.LonglinkServer;
 import io.longlink.server.ServerParts;
+import io.longlink.server.config.ConfigException;
 import io.longlink.server.config.ServerConfig;
 import io.longlink.server.faults.wire.InterceptorChains;
 import io.longlink.server.faults.wire.Peers;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -44,8 +47,19 @@ public final class FaultyServer {
     for (Violation v : set) {
       Faults.of(v).configure(assembly);
     }
+    List<String> refused = new ArrayList<>();
     for (Violation v : set) {
+      List<Object> before = assembly.memoryStores();
       Faults.of(v).install(assembly);
+      // A fault that decorates the in-memory stores would break nothing on a server whose state is in Redis.
+      if (config.store() != null && !assembly.memoryStores().equals(before)) {
+        refused.add("--violate " + v.switchId() + " breaks its rule in the in-memory store, and this server keeps its "
+            + "state in " + config.store() + ": leave out --store to watch the kit catch it, or use `longlink proxy` "
+            + "in front of this server for the switches it can break");
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new ConfigException(refused);
     }
     ServerParts parts = assembly.finish(filters -> new InterceptorChains(filters, assembly.peers(), TIMERS,
         assembly.parts().clock()::millis));
