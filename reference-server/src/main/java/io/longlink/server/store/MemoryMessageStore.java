@@ -3,8 +3,12 @@ package io.longlink.server.store;
 import io.longlink.model.RecipientKind;
 import io.longlink.server.store.ChatVerdict.Refusal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The message store of one process, built from the in-memory inboxes, dedup, rooms and seq
@@ -18,6 +22,15 @@ public final class MemoryMessageStore implements MessageStore {
   private final RoomStore rooms;
   private final SequenceSource sequence;
   private final StoreBounds bounds;
+  /**
+   * Per user, the pending seqs a backlog or a resend handed out: only those make the news
+   * ({@link #unsentAbove}) say redelivered. The news of one chat may be asked for several times
+   * (in a cluster, by each node for its own sessions of the recipient), and every such copy is a
+   * first copy (LL-CHAT-3), as the Redis store's {@code again:} set says (prelude.lua, hand_out).
+   * Bounded by the user's pending deliveries: a backlog replaces the set with what it handed out,
+   * a settle drops its seq, and a user with none is dropped.
+   */
+  private final Map<String, Set<Long>> handedOutAgain = new HashMap<>();
 
   public MemoryMessageStore(InboxStore inbox, DedupStore dedup, RoomStore rooms, SequenceSource sequence,
       StoreBounds bounds) {
@@ -106,7 +119,17 @@ public final class MemoryMessageStore implements MessageStore {
     if (lastSeq != null && sequence.epoch().equals(epoch)) {
       inbox.removeUpTo(user, lastSeq);
     }
-    return new Backlog(sequence.epoch(), handOut(user, inbox.pending(user)));
+    List<PendingDelivery> pending = inbox.pending(user);
+    // LL-DLV-2: a backlog's copy is a copy after the first when any session had the delivery.
+    List<Outgoing> out = handOut(user, pending, true);
+    Set<Long> again = new HashSet<>();
+    pending.forEach(d -> again.add(d.seq()));
+    if (again.isEmpty()) {
+      handedOutAgain.remove(user);
+    } else {
+      handedOutAgain.put(user, again);
+    }
+    return new Backlog(sequence.epoch(), out);
   }
 
   @Override
@@ -117,13 +140,17 @@ public final class MemoryMessageStore implements MessageStore {
         above.add(d);
       }
     }
-    return handOut(user, above);
+    // LL-CHAT-3: the news hands out first copies, however many times it is asked for them.
+    return handOut(user, above, false);
   }
 
-  private List<Outgoing> handOut(String user, List<PendingDelivery> deliveries) {
+  /** Marks each delivery sent; {@code backlog} says whether any earlier send counts, or only a backlog's or a resend's. */
+  private List<Outgoing> handOut(String user, List<PendingDelivery> deliveries, boolean backlog) {
+    Set<Long> again = handedOutAgain.getOrDefault(user, Set.of());
     List<Outgoing> out = new ArrayList<>(deliveries.size());
     for (PendingDelivery d : deliveries) {
-      out.add(new Outgoing(d, inbox.wasSent(user, d.seq())));
+      boolean sentBefore = backlog ? inbox.wasSent(user, d.seq()) : again.contains(d.seq());
+      out.add(new Outgoing(d, sentBefore));
       inbox.markSent(user, d.seq());
     }
     return out;
@@ -132,14 +159,24 @@ public final class MemoryMessageStore implements MessageStore {
   @Override
   public synchronized Optional<PendingDelivery> resend(String user, long seq) {
     Optional<PendingDelivery> d = inbox.find(user, seq);
-    d.ifPresent(p -> inbox.markSent(user, seq));
+    d.ifPresent(p -> {
+      inbox.markSent(user, seq);
+      handedOutAgain.computeIfAbsent(user, u -> new HashSet<>()).add(seq);
+    });
     return d;
   }
 
   @Override
   public synchronized boolean settle(String user, long seq) {
     // LL-DLV-10: an ack settles its sender's delivery only, that one seq and no other (LL-DLV-2).
-    return inbox.remove(user, seq);
+    boolean settled = inbox.remove(user, seq);
+    if (settled) {
+      Set<Long> again = handedOutAgain.get(user);
+      if (again != null && again.remove(seq) && again.isEmpty()) {
+        handedOutAgain.remove(user);
+      }
+    }
+    return settled;
   }
 
   @Override

@@ -71,14 +71,18 @@ end
 -- LL-CHAT-6, LL-DLV-4: stored for every recipient, connected or not, before the ack is made.
 local s = num(seq)
 redis.call('HSET', HISTORY, 'seq', s)
-redis.call('HSET', P .. 'd:' .. s, 'f', head .. s .. tail, 's', sender, 'b', size, 'r', #recipients)
-for _, r in ipairs(recipients) do
-  redis.call('ZADD', P .. 'in:' .. r, seq, s)
-  redis.call('HINCRBY', USER_BYTES, r, size)
+-- A room chat whose sender is its only member is pending for nobody: no frame is kept, so none is
+-- counted (LL-LIM-11, LL-LIM-12); forget() drops a frame with its last recipient, and this one has none.
+if #recipients > 0 then
+  redis.call('HSET', P .. 'd:' .. s, 'f', head .. s .. tail, 's', sender, 'b', size, 'r', #recipients)
+  for _, r in ipairs(recipients) do
+    redis.call('ZADD', P .. 'in:' .. r, seq, s)
+    redis.call('HINCRBY', USER_BYTES, r, size)
+  end
+  redis.call('HINCRBY', TOTALS, 'n', #recipients)
+  redis.call('HINCRBY', TOTALS, 'b', size)
+  redis.call('HINCRBY', SENDER_BYTES, sender, size)
 end
-redis.call('HINCRBY', TOTALS, 'n', #recipients)
-redis.call('HINCRBY', TOTALS, 'b', size)
-redis.call('HINCRBY', SENDER_BYTES, sender, size)
 redis.call('SET', dedup_key, s .. ' ' .. now, 'PX', window)
 redis.call('ZADD', index, now_ms + window, dedup_key)
 local out = {'stored', s, now}
