@@ -7,7 +7,7 @@ public final class Protocol {
   public static final String SUBPROTOCOL = "longlink.v1";
 
   /** The version of the specification this artifact was generated from. */
-  public static final String VERSION = "1.1.0";
+  public static final String VERSION = "1.1.1";
 
   /** How late a server can answer a ping (LL-HB-2). */
   public static final long PONG_DEADLINE_MS = 1000;
