@@ -1,6 +1,7 @@
 package io.longlink.load;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ final class CostMeter {
   /** The figures, or what is unknown as -1. */
   LoadReport.Cost cost() {
     return new LoadReport.Cost(server.map(ServerProcess::pid).orElse(-1L), millis(serverSpent), perChat(serverSpent),
-        millis(ownSpent), perChat(ownSpent), rssAfterSending, rssHeld);
+        millis(ownSpent), perChat(ownSpent), rssAfterSending, rssHeld, server.map(ServerProcess::pids).orElse(List.of()));
   }
 
   private double perChat(Duration spent) {

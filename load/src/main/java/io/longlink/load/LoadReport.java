@@ -95,15 +95,20 @@ public record LoadReport(
    * and at the end of the hold.
    */
   public record Cost(long serverPid, long serverCpuMs, double serverCpuMicrosPerChat, long generatorCpuMs,
-      double generatorCpuMicrosPerChat, long serverRssBytesAfterSending, long serverRssBytesHeld) {
+      double generatorCpuMicrosPerChat, long serverRssBytesAfterSending, long serverRssBytesHeld, List<Long> serverPids) {
+
+    public Cost {
+      serverPids = List.copyOf(serverPids);
+    }
 
     String text() {
       if (serverPid < 0) {
         return String.format("generator %d ms CPU, %.1f µs a chat (give --server-pid for the server's)",
             generatorCpuMs, generatorCpuMicrosPerChat);
       }
-      return String.format("server (pid %d) %d ms CPU, %.1f µs a chat; RSS %.1f MB after sending, %.1f MB at the end; "
-              + "generator %d ms CPU, %.1f µs a chat", serverPid, serverCpuMs, serverCpuMicrosPerChat,
+      String pids = serverPids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" + "));
+      return String.format("server (pid %s) %d ms CPU, %.1f µs a chat; RSS %.1f MB after sending, %.1f MB at the end; "
+              + "generator %d ms CPU, %.1f µs a chat", pids, serverCpuMs, serverCpuMicrosPerChat,
           serverRssBytesAfterSending / 1e6, serverRssBytesHeld / 1e6, generatorCpuMs, generatorCpuMicrosPerChat);
     }
   }

@@ -107,8 +107,9 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Option(names = "--server-pid", paramLabel = "PID",
       description = "The server's process on this machine: the report then says its CPU time per chat in the "
-          + "measured part and its resident memory (read from the kernel, so any server will do).")
-  private Long serverPid;
+          + "measured part and its resident memory (read from the kernel, so any server will do). Repeatable: a "
+          + "cluster's nodes and its store, summed.")
+  private List<Long> serverPids = new ArrayList<>();
 
   @Option(names = "--restart-after", paramLabel = "SECONDS", defaultValue = "0",
       description = "Without a URL only: restart the embedded reference server gracefully (goaway, close 1001, a new "
@@ -191,7 +192,7 @@ public final class LoadCommand implements Callable<Integer> {
       throw new UsageException(killPid == null ? "--kill-after " + killAfterSeconds + " needs --kill-pid: the pid of the "
           + "node's process to kill" : "--kill-pid " + killPid + " needs --kill-after: the seconds into --duration to kill it at");
     }
-    if (killPid != null && killPid.equals(serverPid)) {
+    if (killPid != null && serverPids.contains(killPid)) {
       throw new UsageException("--server-pid and --kill-pid are both " + killPid + ": the CPU of a process killed mid-run "
           + "cannot be read at the run's end; give --server-pid another node's pid, or leave it out");
     }
@@ -200,7 +201,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
     Optional<ServerProcess> server;
     try {
-      server = serverPid == null ? Optional.empty() : Optional.of(ServerProcess.of(serverPid));
+      server = serverPids.isEmpty() ? Optional.empty() : Optional.of(ServerProcess.of(serverPids));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
