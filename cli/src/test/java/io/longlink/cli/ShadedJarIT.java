@@ -23,10 +23,19 @@ class ShadedJarIT {
   private record Run(int exit, String output) {}
 
   private static Run java(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString()));
+    return java(false, args);
+  }
+
+  /** With {@code onlyJava}, the jar runs with a PATH that holds nothing but the Java runtime: no Maven, no Node. */
+  private static Run java(boolean onlyJava, String... args) throws IOException, InterruptedException {
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin");
+    List<String> command = new ArrayList<>(List.of(javaBin.resolve("java").toString(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (onlyJava) {
+      builder.environment().clear();
+      builder.environment().put("PATH", javaBin.toString());
+    }
     builder.environment().put("LONGLINK_JWT_SECRET", Cli.SECRET);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -68,6 +77,13 @@ class ShadedJarIT {
     Run dryRun = java("check", "server", "--dry-run", "--rules", "LL-HB");
     assertEquals(0, dryRun.exit(), dryRun.output());
     assertTrue(dryRun.output().startsWith("Dry run, nothing is sent: "), dryRun.output());
+  }
+
+  @Test
+  void checksTheEmbeddedServerWithNothingButAJavaRuntime() throws Exception {
+    Run run = java(true, "check", "server", "--rules", "LL-HB-2,LL-CHAT-1");
+    assertEquals(0, run.exit(), run.output());
+    assertTrue(run.output().contains("Result: PASSED (exit 0)"), run.output());
   }
 
   @Test
