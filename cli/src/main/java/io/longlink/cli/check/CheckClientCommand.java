@@ -87,7 +87,7 @@ public final class CheckClientCommand implements Callable<Integer> {
         "scenarios at once; each runs a driver process, so keep it near the machine's cores, e.g. --parallelism 2");
     CliContext context = parent.context();
     RuleSelection rules = selection.selection(context.catalog(), Side.CLIENT);
-    ConformanceRunner runner = context.runner().parallelism(atOnce).build();
+    ConformanceRunner runner = run.messages(context.runner().parallelism(atOnce)).build();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (run.dryRun) {

@@ -94,7 +94,7 @@ public final class CheckServerCommand implements Callable<Integer> {
     checkRange("--parallelism", parallelism, 1, 64, "scenarios at once");
     CliContext context = parent.context();
     RuleSelection rules = selection.selection(context.catalog(), Side.SERVER);
-    ConformanceRunner runner = context.runner().parallelism(parallelism).build();
+    ConformanceRunner runner = run.messages(context.runner().parallelism(parallelism)).build();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (url == null && !nodes.isEmpty()) {

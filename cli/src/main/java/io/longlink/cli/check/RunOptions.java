@@ -2,6 +2,7 @@ package io.longlink.cli.check;
 
 import io.longlink.cli.UsageException;
 import io.longlink.kit.report.ReportDirectory;
+import io.longlink.kit.run.ConformanceRunner;
 import io.longlink.kit.run.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,6 +42,11 @@ final class RunOptions {
       throw new ParameterException(commandLine, option + ": " + value + " is out of range; allowed " + min + " to "
           + max + " " + unit);
     }
+  }
+
+  /** With --report-dir, the runner writes Cucumber's message stream there too. */
+  ConformanceRunner.Builder messages(ConformanceRunner.Builder runner) {
+    return reportDir == null ? runner : runner.messages(reportDir.resolve(ReportDirectory.MESSAGES));
   }
 
   void prepareReportDir() {

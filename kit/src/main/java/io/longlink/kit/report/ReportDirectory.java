@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
-/** Writes a run's reports into a directory: {@code report.html}, {@code junit.xml}, {@code results.json}. */
+/**
+ * Writes a run's reports into a directory: {@code report.html}, {@code junit.xml}, {@code results.json};
+ * {@code cucumber.ndjson} is there too when the runner wrote it.
+ */
 public final class ReportDirectory {
 
   public static final String HTML = "report.html";
   public static final String JUNIT_XML = "junit.xml";
   public static final String JSON = "results.json";
+  /** Cucumber's message stream of the run, written by the runner as it goes (ConformanceRunner.Builder#messages). */
+  public static final String MESSAGES = "cucumber.ndjson";
 
   private ReportDirectory() {}
 
@@ -37,6 +42,7 @@ public final class ReportDirectory {
     try (OutputStream out = Files.newOutputStream(json)) {
       JsonReport.write(report, out);
     }
-    return List.of(html, xml, json);
+    Path messages = directory.resolve(MESSAGES);
+    return Files.exists(messages) ? List.of(html, xml, json, messages) : List.of(html, xml, json);
   }
 }

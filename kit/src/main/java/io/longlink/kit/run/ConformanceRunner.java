@@ -7,6 +7,7 @@ import io.longlink.kit.settings.Redactor;
 import io.longlink.rules.Rule;
 import io.longlink.rules.RuleCatalog;
 import io.longlink.rules.Side;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class ConformanceRunner {
   private final int parallelism;
   private final Map<String, String> extraParameters;
   private final Duration runDeadline;
+  private final Path messages;
 
   private ConformanceRunner(Builder builder) {
     this.catalog = builder.catalog == null ? RuleCatalog.load() : builder.catalog;
@@ -60,6 +62,7 @@ public final class ConformanceRunner {
     this.parallelism = builder.parallelism;
     this.extraParameters = Map.copyOf(builder.extraParameters);
     this.runDeadline = builder.runDeadline;
+    this.messages = builder.messages;
   }
 
   public static Builder builder() {
@@ -96,10 +99,16 @@ public final class ConformanceRunner {
     Duration deadline = runDeadline != null ? runDeadline
         : deadlineFor(everything.scenarios().size(), effectiveParallelism, settings.timingSlack());
     AtomicReference<String> discoveryIssue = new AtomicReference<>();
+    MessageStream stream = messages == null ? null : new MessageStream(messages);
+    Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
+    if (stream != null) {
+      parameters.merge("cucumber.plugin", stream.plugin(), (given, ours) -> given + "," + ours);
+    }
     Thread engine = new Thread(() -> {
       try {
         // The same features again: their problems are known already.
-        launcher().execute(request(selection, effectiveParallelism, new DiscoveryProblems()), collector);
+        launcher().execute(CucumberLaunch.request(features, glueFor(selection), effectiveParallelism, parameters,
+            selection, new DiscoveryProblems()), collector);
       } catch (DiscoveryIssueException e) {
         discoveryIssue.set(e.getMessage().strip());
       }
@@ -121,6 +130,9 @@ public final class ConformanceRunner {
       errors.add(discoveryIssue.get());
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    if (stream != null) {
+      stream.finish(redactor(settings));
+    }
 
     Map<String, RuleVerdict> ran = collector.verdicts();
     List<RuleVerdict> verdicts = new ArrayList<>();
@@ -199,6 +211,7 @@ public final class ConformanceRunner {
     private int parallelism = DEFAULT_PARALLELISM;
     private final Map<String, String> extraParameters = new LinkedHashMap<>();
     private Duration runDeadline;
+    private Path messages;
 
     private Builder() {}
 
@@ -238,6 +251,15 @@ public final class ConformanceRunner {
         throw new IllegalArgumentException("the run deadline is " + deadline + "; it must be positive");
       }
       this.runDeadline = deadline;
+      return this;
+    }
+
+    /**
+     * Also writes Cucumber's message stream of each run to {@code file} (NDJSON), secrets redacted,
+     * for the Cucumber HTML formatter, Allure and other reporters of that standard format.
+     */
+    public Builder messages(Path file) {
+      this.messages = Objects.requireNonNull(file);
       return this;
     }
 

@@ -39,10 +39,12 @@ class RedactionTest {
   private static RunReport report;
 
   @BeforeAll
-  static void run() {
+  static void run() throws IOException {
     RuleCatalog catalog = RuleCatalog.load();
+    // Cucumber's message stream too: its step errors quote what the steps quoted.
+    Files.createDirectories(directory.resolve("reports"));
     ConformanceRunner runner = ConformanceRunner.builder().catalog(catalog).features(FeatureSource.classpath("fixtures.secrets"))
-        .glue("io.longlink.kit.run.secrets").build();
+        .glue("io.longlink.kit.run.secrets").messages(directory.resolve("reports").resolve(ReportDirectory.MESSAGES)).build();
     KitSettings settings = new KitSettings(URI.create("ws://127.0.0.1:9/ws"), new FixedTokens(true),
         Map.of("X-Api-Key", GATEWAY_KEY), false, null, KitSettings.DEFAULT_TIMING_SLACK, 500, 20000, "run-redaction");
     report = runner.run(settings, RuleSelection.defaults(catalog), RuleListener.NONE);
@@ -69,10 +71,15 @@ class RedactionTest {
     StringWriter console = new StringWriter();
     ConsoleSummary.print(report, new PrintWriter(console));
     assertClean(console.toString());
-    for (Path file : ReportDirectory.write(report, directory.resolve("reports"))) {
+    List<Path> files = ReportDirectory.write(report, directory.resolve("reports"));
+    assertTrue(files.contains(directory.resolve("reports").resolve(ReportDirectory.MESSAGES)), "the message stream: " + files);
+    for (Path file : files) {
       String text = Files.readString(file);
       assertClean(text);
       assertTrue(text.contains("redacted"), file + " shows where a secret was");
+    }
+    try (var left = Files.list(directory.resolve("reports"))) {
+      assertEquals(files.size(), left.count(), "no unredacted stream is left beside the reports");
     }
   }
 
