@@ -2,6 +2,7 @@ package io.longlink.kit.report;
 
 import static io.longlink.kit.report.Markup.html;
 
+import io.longlink.kit.KitVersion;
 import io.longlink.kit.run.Coverage;
 import io.longlink.kit.run.Failure;
 import io.longlink.kit.run.RuleStatus;
@@ -79,6 +80,7 @@ public final class HtmlReport {
     item(page, "Timing slack", settings.timingSlack().toMillis() + " ms");
     item(page, "Tokens", settings.tokens().describe());
     item(page, "Protocol version", Protocol.VERSION);
+    item(page, "Kit version", KitVersion.get());
     page.append("</dl>\n");
   }
 

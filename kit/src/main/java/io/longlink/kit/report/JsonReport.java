@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.longlink.kit.KitVersion;
 import io.longlink.kit.run.Coverage;
 import io.longlink.kit.run.Failure;
 import io.longlink.kit.run.RuleStatus;
@@ -21,7 +22,8 @@ import java.util.Locale;
  * {@code results.json}: every rule of the spec with its status and scenarios, and the run's
  * metadata, for tools. Member names are snake_case like the protocol's; statuses are
  * {@code passed}, {@code failed}, {@code skipped}, {@code not-covered}, {@code not-selected}.
- * Header values and secrets are never written: headers often carry API keys.
+ * Header values and secrets are never written: headers often carry API keys. Its JSON Schema is
+ * spec/results.schema.json.
  */
 public final class JsonReport {
 
@@ -40,6 +42,7 @@ public final class JsonReport {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("spec_version", Protocol.VERSION);
+    root.put("kit_version", KitVersion.get());
     root.set("run", run(report));
     root.set("summary", summary(report));
     ArrayNode rules = root.putArray("rules");
