@@ -41,7 +41,7 @@ class RulesCommandTest {
   void versionNamesTheJarAndTheProtocol() {
     Result result = Cli.run("--version");
     assertEquals(0, result.exit());
-    assertEquals("longlink " + VersionProvider.jarVersion() + "\nLonglink protocol " + Protocol.VERSION + "\n", result.out());
-    assertFalse(VersionProvider.jarVersion().contains("$"), "the build fills in the version");
+    assertEquals("longlink " + io.longlink.kit.KitVersion.get() + "\nLonglink protocol " + Protocol.VERSION + "\n", result.out());
+    assertFalse(io.longlink.kit.KitVersion.get().contains("$"), "the build fills in the version");
   }
 }
