@@ -49,34 +49,11 @@ if [[ -z "${LONGLINK_JWT_SECRET:-}" ]]; then
 fi
 export LONGLINK_JWT_SECRET
 
+# shellcheck source=lib/loopback.sh
+source "$root/scripts/lib/loopback.sh"
 pids=()
-stop() {
-  local pid deadline
-  for pid in "$@"; do kill -TERM "$pid" 2> /dev/null || true; done
-  deadline=$((SECONDS + 10))
-  for pid in "$@"; do
-    while kill -0 "$pid" 2> /dev/null && (( SECONDS < deadline )); do sleep 0.1; done
-    kill -KILL "$pid" 2> /dev/null || true
-  done
-}
+stop() { stop_pids "$@"; }
 trap 'stop "${pids[@]}"; wait 2> /dev/null || true' EXIT
-
-listening() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
-
-taken=()
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if [[ " ${taken[*]:-} " != *" $port "* ]] && ! listening "$port"; then
-      taken+=("$port")
-      echo "$port"
-      return
-    fi
-  done
-  say "found no free loopback port in 200 tries"
-  exit 2
-}
 
 # await NAME PID PORT: waits, at most START_WITHIN seconds, until the process accepts connections.
 await() {

@@ -60,40 +60,14 @@ if [[ -z "${LONGLINK_JWT_SECRET:-}" ]]; then
 fi
 export LONGLINK_JWT_SECRET
 
+# shellcheck source=lib/loopback.sh
+source "$root/scripts/lib/loopback.sh"
 pids=()
 stop_all() {
-  local pid deadline
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2> /dev/null || true; done
-  # A node given 10 s to stop gracefully, then killed: the script never leaves a process behind.
-  deadline=$((SECONDS + 10))
-  for pid in "${pids[@]}"; do
-    while kill -0 "$pid" 2> /dev/null && (( SECONDS < deadline )); do sleep 0.1; done
-    kill -KILL "$pid" 2> /dev/null || true
-  done
+  stop_pids "${pids[@]}"
   wait 2> /dev/null || true
 }
 trap stop_all EXIT
-
-# listening PORT: whether something accepts connections on 127.0.0.1:PORT.
-listening() {
-  (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null
-}
-
-# free_port: a loopback port nothing listens on, none this script already took.
-taken=()
-free_port() {
-  local port tries
-  for tries in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if [[ " ${taken[*]:-} " != *" $port "* ]] && ! listening "$port"; then
-      taken+=("$port")
-      echo "$port"
-      return
-    fi
-  done
-  say "found no free loopback port in 200 tries"
-  exit 2
-}
 
 # healthy PORT PATH: an HTTP GET of PATH answers 200 (or, for Redis, PING answers PONG).
 healthy() {
