@@ -134,7 +134,15 @@ const RECORDS = {
   }`;
       });
 
-      const methods = [];
+      // Explicit accessors, so that each carries its member's description (an implicit one says
+      // only "Returns the value of the ... record component"); the same Jackson annotations.
+      const accessors = members.map((m) => `${javadoc('  ', [m.description], [
+        `@return the ${what(m)} member${m.required ? '' : ', null when absent'}`
+      ])}  @JsonProperty("${m.json}")${m.required ? '' : ' @JsonInclude(JsonInclude.Include.NON_NULL)'}
+  public ${m.type} ${m.name}() {
+    return ${m.name};
+  }`);
+      const methods = [...accessors];
       const all = members.map((m) => m.name).join(', ');
       if (required.length <= MAX_FACTORY_ARGUMENTS) {
         const args = members.map((m) => (m.required && isPrimitive(m.type) ? m.name : m.required ? `Objects.requireNonNull(${m.name}, "${m.json} is required")` : 'null'));
