@@ -79,14 +79,53 @@ public final class MessageCodec {
     return decode(Direction.SERVER_TO_CLIENT, text, ServerMessage.class);
   }
 
-  /** The message as JSON text. */
+  /**
+   * The message as JSON text, as fast as it can be written: nothing checks it against its schema
+   * (see {@link #encodeValidated(ClientMessage)}).
+   *
+   * @param message a message a client sends
+   * @return its JSON text
+   */
   public String encode(ClientMessage message) {
     return write(message);
   }
 
-  /** The message as JSON text. */
+  /**
+   * The message as JSON text, as fast as it can be written: nothing checks it against its schema
+   * (see {@link #encodeValidated(ServerMessage)}).
+   *
+   * @param message a message a server sends
+   * @return its JSON text
+   */
   public String encode(ServerMessage message) {
     return write(message);
+  }
+
+  /**
+   * The message as JSON text once that JSON is checked against the message's schema, the check a
+   * receiver's {@link #decodeClientMessage} makes: a producer cannot put on the wire what its peer
+   * must refuse. A valid message costs a JSON tree and the quick check on top of {@link #encode}.
+   *
+   * @param message a message a client sends
+   * @return its JSON text
+   * @throws InvalidMessageException naming the first offending member by JSON Pointer and the
+   *     schema keyword it breaks
+   */
+  public String encodeValidated(ClientMessage message) {
+    return writeValidated(Direction.CLIENT_TO_SERVER, message, message.type());
+  }
+
+  /**
+   * The message as JSON text once that JSON is checked against the message's schema, the check a
+   * receiver's {@link #decodeServerMessage} makes.
+   *
+   * @param message a message a server sends
+   * @return its JSON text
+   * @throws InvalidMessageException naming the first offending member by JSON Pointer and the
+   *     schema keyword it breaks
+   */
+  public String encodeValidated(ServerMessage message) {
+    return writeValidated(Direction.SERVER_TO_CLIENT, message, message.type());
   }
 
   /** Parses a frame into a JSON tree, or says why it is not one JSON value. */
@@ -202,6 +241,20 @@ public final class MessageCodec {
       known.append(' ').append(d.type());
     }
     return known.toString();
+  }
+
+  private String writeValidated(Direction direction, Object message, String type) {
+    JsonNode tree = mapper.valueToTree(message);
+    MessageDefinition definition = catalog.find(direction, type).orElseThrow(() -> new IllegalStateException(
+        "no " + direction + " message has type \"" + type + "\"; " + knownTypes(direction)));
+    List<SchemaViolation> violations = UnpairedSurrogates.inValues(tree);
+    if (violations.isEmpty()) {
+      violations = definition.validate(tree);
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidMessageException(type, violations);
+    }
+    return write(tree);
   }
 
   private String write(Object message) {

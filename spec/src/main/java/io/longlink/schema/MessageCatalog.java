@@ -191,6 +191,11 @@ public final class MessageCatalog {
 
   /** One schema registry for the process: schemas are immutable and compiled once. */
   private static final class Registry {
+    static {
+      // The registry's class starts SLF4J: without a provider, quietly (SilentWithoutLogging).
+      SilentWithoutLogging.startSlf4j();
+    }
+
     static final SchemaRegistry INSTANCE = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
         builder -> builder
             .schemaRegistryConfig(SchemaRegistryConfig.builder()

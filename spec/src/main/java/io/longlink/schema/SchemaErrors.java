@@ -19,7 +19,7 @@ final class SchemaErrors {
     if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
       location = location + "/" + escape(error.getProperty());
     }
-    return new SchemaViolation(location, error.getMessage());
+    return new SchemaViolation(location, error.getKeyword(), error.getMessage());
   }
 
   private static String escape(String member) {

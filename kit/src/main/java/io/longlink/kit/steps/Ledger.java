@@ -59,7 +59,7 @@ public final class Ledger {
 
   /** The chat as it goes on the wire: signed, with the current time, when the session asks for it. */
   public Chat prepare(Link from, String id, Recipient to, String body) {
-    Chat chat = new Chat(id, to, body, null, null);
+    Chat chat = Chat.of(id, to, body);
     if (from.authOk() != null && from.authOk().signing() != null) {
       byte[] key = cast.signingKey(from.role()).orElseThrow(() -> new NotApplicable(
           "the target signs chats and the kit has no signing key for its users; give --signing-secret"));
@@ -70,8 +70,8 @@ public final class Ledger {
 
   /** The chat with {@code ts} and a signature under {@code key}. */
   public static Chat sign(Chat chat, long ts, byte[] key) {
-    Chat withTs = new Chat(chat.id(), chat.to(), chat.body(), ts, null);
-    return new Chat(chat.id(), chat.to(), chat.body(), ts, ChatSignature.sign(key, withTs));
+    Chat withTs = chat.withTs(ts).withSig(null);
+    return withTs.withSig(ChatSignature.sign(key, withTs));
   }
 
   /** Records a chat sent by other means (raw frames), so that later steps can refer to it. */

@@ -50,7 +50,7 @@ public final class SecuritySteps {
     // Any key but alice's is another user's key.
     byte[] other = new byte[32];
     RANDOM.nextBytes(other);
-    Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "forged", null, null),
+    Chat chat = Ledger.sign(Chat.of(cast.nextMessageId(), ledger.toUser(to), "forged"),
         System.currentTimeMillis(), other);
     link.socket().send(chat);
     ledger.record(link, chat);
@@ -77,7 +77,7 @@ public final class SecuritySteps {
     }
     byte[] key = cast.signingKey(from).orElseThrow();
     long ts = System.currentTimeMillis() + side * half;
-    Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "inside the window", null, null), ts, key);
+    Chat chat = Ledger.sign(Chat.of(cast.nextMessageId(), ledger.toUser(to), "inside the window"), ts, key);
     link.socket().send(chat);
     ledger.record(link, chat);
   }
@@ -92,7 +92,7 @@ public final class SecuritySteps {
     byte[] key = cast.signingKey(from).orElseThrow();
     long beyond = window + 5_000 + Waits.slackMs();
     long ts = System.currentTimeMillis() + (side.equals("before") ? -beyond : beyond);
-    Chat chat = Ledger.sign(new Chat(cast.nextMessageId(), ledger.toUser(to), "stale", null, null), ts, key);
+    Chat chat = Ledger.sign(Chat.of(cast.nextMessageId(), ledger.toUser(to), "stale"), ts, key);
     link.socket().send(chat);
     ledger.record(link, chat);
   }

@@ -22,12 +22,13 @@ final class ChatFrames {
 
   /** The chat as sent at {@code ts} (which a signed chat carries), signed if {@code params} say so. */
   Chat build(StoredChat stored, long ts, SessionParams params) {
-    Recipient to = new Recipient(RecipientKind.fromValue(stored.toKind()), stored.toId());
-    Chat plain = new Chat(stored.id(), to, stored.body(), params.signing() ? ts : null, null);
+    Recipient to = Recipient.of(RecipientKind.fromValue(stored.toKind()), stored.toId());
+    Chat plain = Chat.of(stored.id(), to, stored.body());
     if (!params.signing()) {
       return plain;
     }
-    return new Chat(plain.id(), to, plain.body(), ts, ChatSignature.sign(signingKey, plain));
+    Chat withTs = plain.withTs(ts);
+    return withTs.withSig(ChatSignature.sign(signingKey, withTs));
   }
 
   /** The frame's payload size in UTF-8 bytes, what limits.max_message_bytes bounds. */

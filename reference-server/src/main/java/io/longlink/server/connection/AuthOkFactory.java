@@ -24,19 +24,28 @@ public final class AuthOkFactory {
     long initial = config.millis(SessionParameter.RECONNECT_INITIAL_DELAY_MS);
     long cap = config.millis(SessionParameter.RECONNECT_MAX_DELAY_MS);
     // LL-AUTH-12: server_time is this server's clock when auth_ok is made.
-    return new AuthOk(sessionId, userId, serverTime,
-        new HeartbeatPolicy(config.millis(SessionParameter.HEARTBEAT_INTERVAL_MS),
-            config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS)),
-        new ReconnectPolicy(initial, config.number(SessionParameter.RECONNECT_MULTIPLIER), cap,
-            config.number(SessionParameter.RECONNECT_JITTER)),
-        new Limits(config.millis(SessionParameter.MAX_MESSAGE_BYTES), config.millis(SessionParameter.RATE_MESSAGES),
-            config.millis(SessionParameter.RATE_WINDOW_MS), config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER),
-            config.millis(SessionParameter.AUTH_TIMEOUT_MS)),
-        new DeliveryPolicy(config.millis(SessionParameter.ACK_TIMEOUT_MS), config.millis(SessionParameter.MAX_PENDING),
-            config.millis(SessionParameter.MAX_PENDING_BYTES)),
-        config.millis(SessionParameter.DEDUP_WINDOW_MS),
-        config.signing() ? new SigningPolicy(SigningAlgorithm.HMAC_SHA256, config.millis(SessionParameter.REPLAY_WINDOW_MS))
-            : null,
-        epoch);
+    AuthOk.Builder authOk = AuthOk.builder()
+        .sessionId(sessionId)
+        .userId(userId)
+        .serverTime(serverTime)
+        .heartbeat(HeartbeatPolicy.of(config.millis(SessionParameter.HEARTBEAT_INTERVAL_MS),
+            config.millis(SessionParameter.HEARTBEAT_TIMEOUT_MS)))
+        .reconnect(ReconnectPolicy.of(initial, config.number(SessionParameter.RECONNECT_MULTIPLIER), cap,
+            config.number(SessionParameter.RECONNECT_JITTER)))
+        .limits(Limits.builder()
+            .maxMessageBytes(config.millis(SessionParameter.MAX_MESSAGE_BYTES))
+            .rateMessages(config.millis(SessionParameter.RATE_MESSAGES))
+            .rateWindowMs(config.millis(SessionParameter.RATE_WINDOW_MS))
+            .maxConnectionsPerUser(config.millis(SessionParameter.MAX_CONNECTIONS_PER_USER))
+            .authTimeoutMs(config.millis(SessionParameter.AUTH_TIMEOUT_MS))
+            .build())
+        .delivery(DeliveryPolicy.of(config.millis(SessionParameter.ACK_TIMEOUT_MS),
+            config.millis(SessionParameter.MAX_PENDING), config.millis(SessionParameter.MAX_PENDING_BYTES)))
+        .dedupWindowMs(config.millis(SessionParameter.DEDUP_WINDOW_MS))
+        .epoch(epoch);
+    if (config.signing()) {
+      authOk.signing(SigningPolicy.of(SigningAlgorithm.HMAC_SHA256, config.millis(SessionParameter.REPLAY_WINDOW_MS)));
+    }
+    return authOk.build();
   }
 }

@@ -91,7 +91,7 @@ class HubTest {
   }
 
   private static Chat chat(String id, RecipientKind kind, String to) {
-    return new Chat(id, new Recipient(kind, to), "hello", null, null);
+    return Chat.of(id, Recipient.of(kind, to), "hello");
   }
 
   private long seqOf(ChatOutcome outcome) {
