@@ -43,7 +43,7 @@ class CheckServerTest {
       assertEquals(1, server.handshakes(), "one preflight handshake");
       assertEquals("k-1", server.lastRequestHeaders().get("x-api-key"));
       assertTrue(result.out().contains("Preflight: the server answered the WebSocket handshake and selected longlink.v1, and auth with auth_ok."), result.out());
-      assertTrue(result.out().contains("\n  PASS  LL-HB-3     Close silent clients: 4000   ("), result.out());
+      assertTrue(result.out().contains("\n    PASS         LL-HB-3     MUST    Close silent clients: 4000\n"), result.out());
       assertTrue(result.out().contains("\n  SKIP  LL-SEC-4    Verify signatures   ("), result.out());
       assertTrue(result.out().contains("Result: PASSED (exit 0): no selected MUST rule failed; 1 rule SKIPPED"), result.out());
       assertFalse(result.err().contains("warning"), "loopback ws:// needs no warning");

@@ -104,7 +104,7 @@ public final class CheckClientCommand implements Callable<Integer> {
     ClientSettings.install(settings);
     RunReport report;
     try {
-      report = runner.run(settings.reportSettings(RunOptions.runId()), rules, new ConsoleProgress(out));
+      report = runner.run(settings.reportSettings(RunOptions.runId()), rules, new ConsoleProgress(out, run.verbose));
     } finally {
       ClientSettings.endRun();
     }

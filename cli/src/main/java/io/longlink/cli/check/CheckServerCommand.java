@@ -128,7 +128,7 @@ public final class CheckServerCommand implements Callable<Integer> {
       out.println("  tokens: " + settings.tokens().describe());
       out.println("  run id: " + settings.runId());
       preflight(settings, out);
-      RunReport report = runner.run(settings, rules, new ConsoleProgress(out));
+      RunReport report = runner.run(settings, rules, new ConsoleProgress(out, run.verbose));
       ConsoleSummary.print(report, out);
       run.writeReports(report, out);
       return report.exitCode() == RunReport.EXIT_FAILED ? unlessLost(settings, report.exitCode(), err) : report.exitCode();

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * What every check shares, whichever side it checks: {@code --dry-run}, {@code --timing-slack},
- * {@code --report-dir}, the range checks of numeric options and the run id.
+ * {@code --report-dir}, {@code --verbose}, the range checks of numeric options and the run id.
  */
 final class RunOptions {
 
@@ -27,6 +27,10 @@ final class RunOptions {
   @Option(names = "--timing-slack", paramLabel = "MS", defaultValue = "400",
       description = "Added to every timing bound to absorb network and scheduling noise, 0-10000 ms (default ${DEFAULT-VALUE}).")
   int timingSlackMs;
+
+  @Option(names = "--verbose",
+      description = "After each failure, print its scenario's wire transcript: every frame the kit's connections sent and received (check server).")
+  boolean verbose;
 
   @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.html, junit.xml and results.json here.")
   Path reportDir;

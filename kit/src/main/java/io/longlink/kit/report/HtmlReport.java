@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +45,21 @@ public final class HtmlReport {
       dl.failure{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;margin:.4em 0}
       dl.failure dt{font-weight:bold}code,pre{font:13px ui-monospace,monospace}pre{white-space:pre-wrap}
       .text{margin:.2em 0 .4em;font-style:italic}td.id{white-space:nowrap;font-family:ui-monospace,monospace}
+      .failures{background:#fbdcdc;padding:.6em 1em;border-radius:4px}.failures li{margin:.2em 0}
+      .transcript{margin:.5em 0 1.2em}.diagram{overflow-x:auto;border:1px solid #e4e4e4;background:#fcfcfc}
+      .diagram text{font:11px ui-monospace,monospace;text-anchor:middle}.diagram text.t{text-anchor:start;fill:#777}
+      .diagram .lane rect{fill:#eef3fb;stroke:#9ab}.diagram .lane.server rect{fill:#f3eefb}
+      .diagram .lane line{stroke:#bbb;stroke-dasharray:4 3}.diagram .frame line{stroke:#36c;stroke-width:1.4}
+      .diagram .frame.received line{stroke:#393}.diagram .frame.close line{stroke:#a60;stroke-dasharray:6 2}
+      .diagram .frame.bad line{stroke:#c22}.diagram .frame.bad text{fill:#c22}.diagram .frame.open line{stroke:#888}
+      .diagram marker path{fill:#555}.diagram a:hover text{font-weight:bold}
+      .diagram .omitted rect{fill:#eee}.diagram .omitted text{fill:#555;font-style:italic}
+      table.frames td{border-top:1px solid #eee;font-size:13px}table.frames pre{margin:0;max-height:12em;overflow:auto}
+      table.frames tr:target{background:#fff6c8}tr.keepalive{color:#999}tr.omitted td{font-style:italic;color:#666}
+      .show-keepalive:not(:checked)~table tr.keepalive{display:none}.note{color:#666;font-size:13px}
       """;
+
+  private static final Pattern REFERENCE = Pattern.compile("\\[(LL-[A-Z]+-\\d+)\\]");
 
   private HtmlReport() {}
 
@@ -55,11 +72,13 @@ public final class HtmlReport {
     page.append("<p class=\"result ").append(report.exitCode() == RunReport.EXIT_PASSED ? "passed" : "failed").append("\">")
         .append(html(ConsoleSummary.result(report))).append("</p>\n");
     metadata(page, report);
+    failures(page, report);
     coverage(page, report, side);
+    Set<String> anchors = report.ofCheckedSide().stream().map(v -> v.rule().id()).collect(Collectors.toSet());
     for (Map.Entry<String, List<RuleVerdict>> section : bySection(report).entrySet()) {
       page.append("<h2>").append(html(section.getKey())).append("</h2>\n<table>\n")
           .append("<tr><th>Rule</th><th>Level</th><th>Title</th><th>Status</th></tr>\n");
-      section.getValue().forEach(v -> rule(page, v));
+      section.getValue().forEach(v -> rule(page, v, anchors));
       page.append("</table>\n");
     }
     return page.append("</body>\n</html>\n").toString();
@@ -75,7 +94,8 @@ public final class HtmlReport {
     item(page, "Run", settings.runId() + ", started " + report.started().truncatedTo(ChronoUnit.SECONDS) + ", took "
         + Durations.human(report.duration()));
     item(page, "Selection", report.selection().describe());
-    item(page, "Tag expression", report.selection().tagExpression());
+    page.append("<dt>Tag expression</dt><dd><details><summary>the scenarios' tags it selected</summary><code>")
+        .append(html(report.selection().tagExpression())).append("</code></details></dd>\n");
     item(page, "Parallelism", Integer.toString(report.parallelism()));
     item(page, "Timing slack", settings.timingSlack().toMillis() + " ms");
     item(page, "Tokens", settings.tokens().describe());
@@ -131,23 +151,64 @@ public final class HtmlReport {
     }
   }
 
-  private static void rule(StringBuilder page, RuleVerdict v) {
+  /** The failed rules first, each linked to its section below and to its first failed scenario's transcript. */
+  private static void failures(StringBuilder page, RunReport report) {
+    List<RuleVerdict> failed = report.failed();
+    if (failed.isEmpty()) {
+      return;
+    }
+    page.append("<div class=\"failures\"><strong>").append(failed.size()).append(failed.size() == 1 ? " rule" : " rules")
+        .append(" failed:</strong><ul>\n");
+    for (RuleVerdict v : failed) {
+      String id = html(v.rule().id());
+      page.append("<li><a href=\"#").append(id).append("\">").append(id).append("</a> ").append(html(v.rule().title()));
+      v.firstFailure().ifPresent(first -> {
+        Failure f = first.failure();
+        page.append(": ").append(html(f.isCheckFailure() ? "expected " + f.expected() + "; saw " + f.actual()
+            : f.message().lines().findFirst().orElse(""))).append(" (<a href=\"#").append(scenarioAnchor(v, first))
+            .append("\">").append(html(first.name())).append("</a>)");
+      });
+      page.append("</li>\n");
+    }
+    page.append("</ul></div>\n");
+  }
+
+  /** The anchor of a failed scenario's section under a rule: a scenario may fail several rules. */
+  private static String scenarioAnchor(RuleVerdict v, ScenarioResult s) {
+    return html(v.rule().id() + "-" + s.location().toString().replaceAll("[^A-Za-z0-9]+", "-"));
+  }
+
+  /** The rule's text, its references to other rules ([LL-ERR-5]) linked to their rows. */
+  private static String ruleText(RuleVerdict v, Set<String> anchors) {
+    Matcher refs = REFERENCE.matcher(html(v.rule().text()));
+    StringBuilder out = new StringBuilder();
+    while (refs.find()) {
+      String id = refs.group(1);
+      refs.appendReplacement(out, Matcher.quoteReplacement(anchors.contains(id)
+          ? "<a href=\"#" + id + "\">[" + id + "]</a>" : refs.group()));
+    }
+    return refs.appendTail(out).toString();
+  }
+
+  private static void rule(StringBuilder page, RuleVerdict v, Set<String> anchors) {
     String status = v.status().label();
-    page.append("<tr class=\"rule ").append(status).append("\" id=\"").append(html(v.rule().id())).append("\">")
-        .append("<td class=\"id\">").append(html(v.rule().id())).append("</td><td>").append(v.rule().level())
-        .append("</td><td>").append(html(v.rule().title())).append("</td><td><span class=\"status ").append(status)
+    String id = html(v.rule().id());
+    page.append("<tr class=\"rule ").append(status).append("\" id=\"").append(id).append("\">")
+        .append("<td class=\"id\"><a href=\"#").append(id).append("\">").append(id).append("</a></td><td>")
+        .append(v.rule().level()).append("</td><td title=\"").append(html(v.rule().text())).append("\">")
+        .append(html(v.rule().title())).append("</td><td><span class=\"status ").append(status)
         .append("\">").append(html(VerdictText.label(v))).append("</span></td></tr>\n");
     if (v.status() == RuleStatus.NOT_SELECTED) {
       return;
     }
     page.append("<tr><td></td><td colspan=\"3\">");
     if (v.status() == RuleStatus.FAILED || v.status() == RuleStatus.SKIPPED) {
-      page.append("<p class=\"text\">").append(html(v.rule().text())).append("</p>");
+      page.append("<p class=\"text\">").append(ruleText(v, anchors)).append("</p>");
     }
     v.rule().checkedInPart().ifPresent(rest -> page.append("<p class=\"text\"><strong>Checked in part.</strong> ")
         .append("A reviewer checks the rest (PROTOCOL.md §22): ").append(html(rest)).append("</p>"));
     for (ScenarioResult s : v.scenarios()) {
-      scenario(page, s);
+      scenario(page, v, s);
     }
     if (v.status() == RuleStatus.NOT_COVERED) {
       page.append(v.rule().whyNotJudgeable().map(why -> "No wire check can judge this rule (PROTOCOL.md §22): " + html(why))
@@ -156,9 +217,9 @@ public final class HtmlReport {
     page.append("</td></tr>\n");
   }
 
-  private static void scenario(StringBuilder page, ScenarioResult s) {
+  private static void scenario(StringBuilder page, RuleVerdict v, ScenarioResult s) {
     String status = s.status().name().toLowerCase(Locale.ROOT);
-    page.append("<div><span class=\"status ").append(status).append("\">").append(status).append("</span> ")
+    page.append(s.failure() == null ? "<div>" : "<div id=\"" + scenarioAnchor(v, s) + "\">").append("<span class=\"status ").append(status).append("\">").append(status).append("</span> ")
         .append(html(s.name())).append(" <code>").append(html(s.location().toString())).append("</code> ")
         .append(html(Durations.human(s.duration()))).append("</div>");
     if (s.skipReason() != null) {
@@ -180,6 +241,15 @@ public final class HtmlReport {
     if (f.detail() != null) {
       page.append("<details><summary>stack trace</summary><pre>").append(html(f.detail())).append("</pre></details>");
     }
+    s.transcriptIfAny().filter(t -> !t.isEmpty()).ifPresent(t -> {
+      String rows = "f-" + scenarioAnchor(v, s);
+      page.append("<div class=\"transcript\"><strong>What the connections sent and received</strong> (")
+          .append(t.connections().size()).append(t.connections().size() == 1 ? " connection" : " connections")
+          .append("; hover an arrow for its frame, click it for its row)\n");
+      SequenceDiagram.render(page, t, rows);
+      TranscriptTable.render(page, t, rows);
+      page.append("</div>");
+    });
   }
 
   private static Map<String, List<RuleVerdict>> bySection(RunReport report) {

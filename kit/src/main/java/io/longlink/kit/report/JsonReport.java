@@ -12,6 +12,7 @@ import io.longlink.kit.run.RuleVerdict;
 import io.longlink.kit.run.RunReport;
 import io.longlink.kit.run.ScenarioResult;
 import io.longlink.kit.settings.KitSettings;
+import io.longlink.kit.wire.TranscriptEvent;
 import io.longlink.protocol.Protocol;
 import io.longlink.rules.Rule;
 import java.io.IOException;
@@ -123,6 +124,48 @@ public final class JsonReport {
     }
     if (result.skipReason() != null) {
       node.put("skip_reason", result.skipReason());
+    }
+    result.transcriptIfAny().ifPresent(t -> {
+      ArrayNode events = node.putArray("transcript");
+      t.events().forEach(e -> events.add(event(e)));
+    });
+    return node;
+  }
+
+  /**
+   * One event of a failed scenario's transcript: {@code t_ms}, {@code connection}, {@code direction}
+   * ("sent", "received"), {@code kind} ("open", "opened", "open-failed", "text", "binary", "frame",
+   * "close", "end", "omitted") and what it carried; {@code text} is the frame exactly as on the wire.
+   */
+  private static ObjectNode event(TranscriptEvent e) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("t_ms", e.tMs());
+    if (e.kind() == TranscriptEvent.Kind.OMITTED) {
+      node.put("kind", e.kind().label());
+      node.put("events", e.code());
+      node.put("text", e.text());
+      return node;
+    }
+    node.put("connection", e.connection());
+    node.put("direction", e.direction().label());
+    node.put("kind", e.kind().label());
+    if (e.kind() == TranscriptEvent.Kind.CLOSE) {
+      node.put("code", e.code());
+    }
+    if (e.kind() == TranscriptEvent.Kind.FRAME) {
+      node.put("opcode", e.code());
+    }
+    if (e.text() != null) {
+      node.put("text", e.text());
+    }
+    if (e.cut()) {
+      node.put("length", e.length());
+    }
+    if (e.reason() != null) {
+      node.put(e.kind() == TranscriptEvent.Kind.CLOSE ? "reason" : "note", e.reason());
+    }
+    if (e.keepalive()) {
+      node.put("keepalive", true);
     }
     return node;
   }

@@ -4,6 +4,8 @@ import io.longlink.kit.DriverError;
 import io.longlink.kit.NotApplicable;
 import io.longlink.kit.StandingRuleBreach;
 import io.longlink.kit.settings.Redactor;
+import io.longlink.kit.wire.Transcript;
+import io.longlink.kit.wire.TranscriptRecorder;
 import io.longlink.rules.Rule;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +101,8 @@ final class ResultCollector implements TestExecutionListener {
     Start start = starts.getOrDefault(test.getUniqueIdObject(), new Start(Instant.now(), System.nanoTime()));
     Duration duration = Duration.ofNanos(System.nanoTime() - start.nanos());
     ScenarioRef scenario = ScenarioRef.of(test);
+    // Taken whatever the outcome, so that no transcript outlives its scenario on this thread.
+    Optional<Transcript> transcript = TranscriptRecorder.take(scenario.location().line());
     Optional<Throwable> thrown = result.getThrowable();
     thrown.flatMap(ResultCollector::driverError).ifPresent(driverErrors::add);
     ScenarioResult scenarioResult = switch (result.getStatus()) {
@@ -106,7 +110,8 @@ final class ResultCollector implements TestExecutionListener {
       case ABORTED -> ScenarioResult.skipped(scenario, start.at(), duration, thrown.map(ResultCollector::skipReason)
           .orElse("skipped without a reason"));
       case FAILED -> ScenarioResult.failed(scenario, start.at(), duration, thrown.map(Failure::of)
-          .orElse(new Failure("failed without an exception", null, null, null, null)));
+          .orElse(new Failure("failed without an exception", null, null, null, null)))
+          .withTranscript(transcript.orElse(null));
     };
     List<String> blamed = thrown.map(this::blamed).orElse(List.of());
     boolean ownHeld = thrown.flatMap(ResultCollector::breach).map(StandingRuleBreach::ownChecksHeld).orElse(true);

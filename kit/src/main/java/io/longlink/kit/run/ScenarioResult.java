@@ -1,6 +1,7 @@
 package io.longlink.kit.run;
 
 import io.longlink.kit.settings.Redactor;
+import io.longlink.kit.wire.Transcript;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param duration how long it ran
  * @param failure why it failed; null unless FAILED
  * @param skipReason why it could not check its rule; null unless SKIPPED
+ * @param transcript what its connections sent and received; kept for failed scenarios only (the
+ *     reports show no other), else null
  */
-public record ScenarioResult(
-    ScenarioRef scenario, ScenarioStatus status, Instant started, Duration duration, Failure failure, String skipReason) {
+public record ScenarioResult(ScenarioRef scenario, ScenarioStatus status, Instant started, Duration duration,
+    Failure failure, String skipReason, Transcript transcript) {
 
   public ScenarioResult {
     Objects.requireNonNull(scenario, "scenario");
@@ -30,6 +33,22 @@ public record ScenarioResult(
     if ((status == ScenarioStatus.SKIPPED) != (skipReason != null)) {
       throw new IllegalArgumentException("a skip reason goes with status SKIPPED and only with it, not " + status);
     }
+  }
+
+  /** A result without a transcript. */
+  public ScenarioResult(ScenarioRef scenario, ScenarioStatus status, Instant started, Duration duration, Failure failure,
+      String skipReason) {
+    this(scenario, status, started, duration, failure, skipReason, null);
+  }
+
+  /** This result with the wire transcript of its scenario. */
+  public ScenarioResult withTranscript(Transcript transcript) {
+    return new ScenarioResult(scenario, status, started, duration, failure, skipReason, transcript);
+  }
+
+  /** The wire transcript, when the scenario failed and recorded one. */
+  public Optional<Transcript> transcriptIfAny() {
+    return Optional.ofNullable(transcript);
   }
 
   public static ScenarioResult passed(ScenarioRef scenario, Instant started, Duration duration) {
@@ -47,7 +66,7 @@ public record ScenarioResult(
   /** This result with every secret removed from what it says. */
   public ScenarioResult redacted(Redactor redactor) {
     return new ScenarioResult(scenario, status, started, duration, failure == null ? null : failure.redacted(redactor),
-        redactor.redact(skipReason));
+        redactor.redact(skipReason), transcript == null ? null : transcript.redacted(redactor));
   }
 
   /** The scenario's name. */

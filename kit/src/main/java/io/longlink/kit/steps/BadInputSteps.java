@@ -6,6 +6,7 @@ import io.longlink.codec.MessageCodec;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.wire.CloseCodes;
 import io.longlink.kit.wire.RawFrames;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatDelivery;
 import io.longlink.model.ErrorMessage;
@@ -74,7 +75,7 @@ public final class BadInputSteps {
     ErrorMessage error = links.latest(role).socket().expect(ErrorMessage.class, e -> true, Waits.reply(),
         "an error with code " + code + " and ref " + ref).message();
     if (!code.equals(error.code()) || !ref.equals(error.ref())) {
-      throw new CheckFailure("an error with code " + code + " and ref " + ref, error.toString());
+      throw new CheckFailure("an error with code " + code + " and ref " + ref, WireText.of(error));
     }
   }
 
@@ -92,7 +93,7 @@ public final class BadInputSteps {
     String expected = "an error with code " + code + (ref == null ? ", no ref" : ", ref " + ref) + " and pointer " + pointer;
     ErrorMessage error = links.latest(role).socket().expect(ErrorMessage.class, e -> true, Waits.reply(), expected).message();
     if (!code.equals(error.code()) || !Objects.equals(ref, error.ref()) || !pointer.equals(error.pointer())) {
-      throw new CheckFailure(expected, error.toString());
+      throw new CheckFailure(expected, WireText.of(error));
     }
   }
 
@@ -109,7 +110,7 @@ public final class BadInputSteps {
     ErrorMessage error = errorAboutLast(role);
     if (!code.equals(error.code()) || !pointer.equals(error.pointer())) {
       throw new CheckFailure("an error with code " + code + ", ref " + ledger.last().id() + " and pointer " + pointer,
-          error.toString());
+          WireText.of(error));
     }
   }
 

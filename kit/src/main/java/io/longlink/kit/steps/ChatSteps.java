@@ -11,6 +11,7 @@ import io.longlink.kit.CheckFailure;
 import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.Received;
 import io.longlink.kit.wire.WireEvent;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ChatDelivery;
@@ -102,10 +103,10 @@ public final class ChatSteps {
     Ledger.Sent sent = ledger.last();
     ChatAck ack = ledger.ack(sent).message();
     if (ack.duplicate()) {
-      throw new CheckFailure("the ack of chat " + sent.id() + " with duplicate false (a first send)", ack.toString());
+      throw new CheckFailure("the ack of chat " + sent.id() + " with duplicate false (a first send)", WireText.of(ack));
     }
     if (ack.seq() < 1 || ack.ts() < 0) {
-      throw new CheckFailure("a positive seq and a time in the ack", ack.toString());
+      throw new CheckFailure("a positive seq and a time in the ack", WireText.of(ack));
     }
   }
 
@@ -138,7 +139,7 @@ public final class ChatSteps {
       if (!d.body().equals(c.body()) || !d.to().equals(c.to()) || d.seq().longValue() != ack.seq()
           || d.ts().longValue() != ack.ts() || d.redelivered()) {
         throw new CheckFailure("on " + link.label() + ": id " + c.id() + ", to " + c.to() + ", body \"" + c.body()
-            + "\", seq " + ack.seq() + ", ts " + ack.ts() + ", redelivered false", d.toString());
+            + "\", seq " + ack.seq() + ", ts " + ack.ts() + ", redelivered false", WireText.of(d));
       }
     }
   }

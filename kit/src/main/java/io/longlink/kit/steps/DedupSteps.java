@@ -3,6 +3,7 @@ package io.longlink.kit.steps;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ChatDelivery;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class DedupSteps {
     ChatAck again = ledger.ack(repeat).message();
     if (!again.duplicate() || !again.seq().equals(first.seq()) || !again.ts().equals(first.ts())) {
       throw new CheckFailure("an ack with id " + repeat.id() + ", duplicate true, seq " + first.seq() + " and ts " + first.ts(),
-          again.toString());
+          WireText.of(again));
     }
   }
 
@@ -67,7 +68,7 @@ public final class DedupSteps {
       ChatAck ack = ledger.ack(s).message();
       if (ack.duplicate()) {
         throw new CheckFailure("the chat of " + s.role() + " acked with duplicate false (another sender's id does not count)",
-            ack.toString());
+            WireText.of(ack));
       }
     }
   }
@@ -77,7 +78,7 @@ public final class DedupSteps {
     for (String from : List.of(first, second)) {
       ChatDelivery d = ledger.firstFrom(links.latest(to), from).message();
       if (!d.body().equals("from " + from)) {
-        throw new CheckFailure("the chat " + from + " sent", d.toString());
+        throw new CheckFailure("the chat " + from + " sent", WireText.of(d));
       }
     }
   }

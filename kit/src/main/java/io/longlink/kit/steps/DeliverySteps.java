@@ -6,6 +6,7 @@ import io.longlink.kit.CheckFailure;
 import io.longlink.kit.NotApplicable;
 import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.Received;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ChatDelivery;
@@ -84,7 +85,7 @@ public final class DeliverySteps {
         d -> d.id().equals(original.id()) && d.seq().equals(original.seq()), Waits.bound(2 * ackTimeout),
         "chat " + original.id() + " a " + nth + " time (seq " + original.seq() + ") within " + 2 * ackTimeout + " ms");
     if (!again.message().redelivered()) {
-      throw new CheckFailure("the " + nth + " delivery of chat " + original.id() + " marked redelivered", again.message().toString());
+      throw new CheckFailure("the " + nth + " delivery of chat " + original.id() + " marked redelivered", WireText.of(again.message()));
     }
     long afterMs = Waits.millisSince(previous.atNanos(), again.atNanos());
     Waits.between(afterMs, ackTimeout, 2 * ackTimeout, "the " + nth + " delivery " + ackTimeout + "-" + 2 * ackTimeout
@@ -214,7 +215,7 @@ public final class DeliverySteps {
     for (Ledger.Sent s : ledger.last(n)) {
       ChatDelivery d = ledger.delivery(links.latest(role), s).message();
       if (!d.redelivered()) {
-        throw new CheckFailure("chat " + s.id() + " again, marked redelivered (it was sent on the closed connection)", d.toString());
+        throw new CheckFailure("chat " + s.id() + " again, marked redelivered (it was sent on the closed connection)", WireText.of(d));
       }
     }
   }
@@ -260,7 +261,7 @@ public final class DeliverySteps {
         scratch.firstQueued = s;
       }
       if (ack.duplicate()) {
-        throw new CheckFailure("chat " + s.id() + " accepted while the queue has room", ack.toString());
+        throw new CheckFailure("chat " + s.id() + " accepted while the queue has room", WireText.of(ack));
       }
     }
     if (max % rate == 0) {
@@ -279,7 +280,7 @@ public final class DeliverySteps {
     ErrorMessage error = links.latest(role).socket().expect(ErrorMessage.class, e -> sent.id().equals(e.ref()),
         Waits.reply(), "an error with ref " + sent.id() + " (and no ack)").message();
     if (!code.equals(error.code()) || error.retryAfterMs() == null) {
-      throw new CheckFailure("an error with code " + code + ", ref " + sent.id() + " and retry_after_ms", error.toString());
+      throw new CheckFailure("an error with code " + code + ", ref " + sent.id() + " and retry_after_ms", WireText.of(error));
     }
   }
 

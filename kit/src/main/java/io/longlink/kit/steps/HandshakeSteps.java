@@ -6,6 +6,7 @@ import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.wire.Closed;
 import io.longlink.kit.wire.Received;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.AuthOk;
 import io.longlink.model.Ping;
 import io.longlink.model.Pong;
@@ -94,7 +95,7 @@ public final class HandshakeSteps {
     Link link = links.latest(role);
     Received<ServerMessage> first = links.nextOwn(link, Waits.reply(), "auth_ok as the first message");
     if (!(first.message() instanceof AuthOk ok)) {
-      throw new CheckFailure("auth_ok as the first message", first.message().toString());
+      throw new CheckFailure("auth_ok as the first message", WireText.of(first.message()));
     }
     link.authenticated(ok);
   }
@@ -106,7 +107,7 @@ public final class HandshakeSteps {
     Received<ServerMessage> next = links.nextOwn(link, Waits.reply(), "the pong of ping after-auth-ok as the next message");
     if (!(next.message() instanceof Pong pong) || !"after-auth-ok".equals(pong.id())) {
       throw new CheckFailure("the pong of ping after-auth-ok as the next message, and exactly one auth_ok before it",
-          next.message().toString());
+          WireText.of(next.message()));
     }
   }
 

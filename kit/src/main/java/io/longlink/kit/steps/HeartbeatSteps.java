@@ -5,6 +5,7 @@ import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.wire.Closed;
 import io.longlink.kit.wire.KitSocket;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.AuthOk;
 import io.longlink.model.DeliveryAck;
 import io.longlink.model.Join;
@@ -61,7 +62,7 @@ public final class HeartbeatSteps {
     ServerMessage next = links.nextOwn(links.latest(role), Waits.bound(Protocol.PONG_DEADLINE_MS),
         "a pong with id " + id + " as the next message").message();
     if (!(next instanceof Pong pong) || !id.equals(pong.id())) {
-      throw new CheckFailure("a pong with id " + id + " as the next message", next.toString());
+      throw new CheckFailure("a pong with id " + id + " as the next message", WireText.of(next));
     }
   }
 

@@ -2,11 +2,13 @@ package io.longlink.kit.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
 import io.longlink.kit.StandingRuleBreach;
 import io.longlink.kit.settings.FixedTokenSource;
 import io.longlink.kit.settings.KitSettings;
 import io.longlink.kit.wire.KitSocket;
 import io.longlink.kit.wire.ScenarioDeadline;
+import io.longlink.kit.wire.TranscriptRecorder;
 import io.longlink.model.Auth;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ClientInfo;
@@ -38,6 +40,12 @@ public final class Hooks {
     ScenarioDeadline.begin(ScenarioDeadline.BASE, KitSettings.current().timingSlack());
   }
 
+  /** Every scenario records its wire transcript, which the reports show when it fails (the collector takes it). */
+  @Before(order = 0)
+  public void startTheTranscript(Scenario scenario) {
+    TranscriptRecorder.begin(scenario.getLine());
+  }
+
   @Before(order = 10)
   public void settleFixedUsers() {
     if (!(KitSettings.current().tokens() instanceof FixedTokenSource fixed)) {
@@ -55,6 +63,7 @@ public final class Hooks {
   }
 
   private static AuthOk authenticate(String token, Long lastSeq, String epoch) {
+    TranscriptRecorder.current().name(token, "a token given with --token");
     try (KitSocket socket = KitSocket.open("a settling connection", List.of(Protocol.SUBPROTOCOL), null)) {
       socket.send(new Auth(token, new ClientInfo("longlink-kit", Protocol.VERSION), lastSeq, epoch));
       return socket.expect(AuthOk.class, a -> true, Waits.reply(), "auth_ok for a token given with --token").message();

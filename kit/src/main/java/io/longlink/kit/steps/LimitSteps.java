@@ -7,6 +7,7 @@ import io.longlink.codec.MessageCodec;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.NotApplicable;
 import io.longlink.kit.wire.Received;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.AuthOk;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
@@ -168,7 +169,7 @@ public final class LimitSteps {
         m -> (m instanceof ChatAck a && a.id().equals(s.id())) || (m instanceof ErrorMessage e && s.id().equals(e.ref())),
         Waits.reply(), "an ack of chat " + s.id()).message();
     if (!(answer instanceof ChatAck)) {
-      throw new CheckFailure("an ack of chat " + s.id() + " (" + why + ")", answer.toString());
+      throw new CheckFailure("an ack of chat " + s.id() + " (" + why + ")", WireText.of(answer));
     }
   }
 
@@ -187,7 +188,7 @@ public final class LimitSteps {
           + "limits.rate_window_ms " + windowMs + " ms: the kit cannot tell whether the last one was over the rate");
     }
     if (!(answer instanceof ErrorMessage error) || !code.equals(error.code()) || error.retryAfterMs() == null) {
-      throw new CheckFailure("an error with code " + code + ", ref " + last.id() + " and retry_after_ms", answer.toString());
+      throw new CheckFailure("an error with code " + code + ", ref " + last.id() + " and retry_after_ms", WireText.of(answer));
     }
   }
 
@@ -236,7 +237,7 @@ public final class LimitSteps {
     GoAway goaway = extra.socket().expect(GoAway.class, g -> true, Waits.reply(),
         "goaway with code " + goawayCode + " before the close").message();
     if (goaway.code() != goawayCode || goaway.retryAfterMs() == null) {
-      throw new CheckFailure("goaway with code " + goawayCode + " and retry_after_ms", goaway.toString());
+      throw new CheckFailure("goaway with code " + goawayCode + " and retry_after_ms", WireText.of(goaway));
     }
     ConnectionSteps.expectCode(extra, closeCode);
   }

@@ -5,6 +5,7 @@ import io.longlink.kit.wire.Deadline;
 import io.longlink.kit.wire.KitSocket;
 import io.longlink.kit.wire.Received;
 import io.longlink.kit.wire.ScenarioDeadline;
+import io.longlink.kit.wire.TranscriptRecorder;
 import io.longlink.model.Auth;
 import io.longlink.model.AuthOk;
 import io.longlink.model.ChatDelivery;
@@ -56,7 +57,9 @@ public final class Links {
   /** A session that resumes after {@code lastSeq} of {@code epoch} (either may be null, to leave it out of auth). */
   public Link session(String role, Long lastSeq, String epoch) {
     Link link = open(role);
-    sendAuth(link, cast.token(role), lastSeq, epoch);
+    String token = cast.token(role);
+    TranscriptRecorder.current().name(token, "token of " + role);
+    sendAuth(link, token, lastSeq, epoch);
     authenticated(link);
     return link;
   }

@@ -5,6 +5,7 @@ import io.cucumber.java.en.When;
 import io.longlink.codec.MessageCodec;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.NotApplicable;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.AuthOk;
 import io.longlink.model.Chat;
 import io.longlink.model.ChatAck;
@@ -110,7 +111,7 @@ public final class PendingBytesSteps {
     }
     throw new CheckFailure("an ack for chat " + s.id() + ": with it the queue holds at most " + (scratch.queuedBytes
         + estimate(s.link(), s.id(), s.chat().to(), s.chat().body()) + (scratch.queued.size() + 1L) * TOLERANCE)
-        + " bytes, within delivery.max_pending_bytes (" + bound + ") and its tolerance", reply.toString());
+        + " bytes, within delivery.max_pending_bytes (" + bound + ") and its tolerance", WireText.of(reply));
   }
 
   /** The size of the delivery of a chat not acked yet: with the largest seq there can be. */

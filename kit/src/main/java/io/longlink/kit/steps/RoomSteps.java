@@ -5,6 +5,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.wire.Deadline;
+import io.longlink.kit.wire.WireText;
 import io.longlink.model.ChatAck;
 import io.longlink.model.ErrorMessage;
 import io.longlink.model.Join;
@@ -57,7 +58,7 @@ public final class RoomSteps {
     for (String id : scratch.roomRequests) {
       Joined joined = links.latest(role).socket().expect(Joined.class, j -> true, Waits.reply(), "joined for join " + id).message();
       if (!id.equals(joined.id()) || joined.room() == null) {
-        throw new CheckFailure("joined with id " + id + " and the room", joined.toString());
+        throw new CheckFailure("joined with id " + id + " and the room", WireText.of(joined));
       }
     }
   }
@@ -74,7 +75,7 @@ public final class RoomSteps {
     String id = scratch.roomRequests.get(scratch.roomRequests.size() - 1);
     Left left = links.latest(role).socket().expect(Left.class, l -> true, Waits.reply(), "left for leave " + id).message();
     if (!id.equals(left.id())) {
-      throw new CheckFailure("left with id " + id, left.toString());
+      throw new CheckFailure("left with id " + id, WireText.of(left));
     }
   }
 
@@ -94,7 +95,7 @@ public final class RoomSteps {
     ErrorMessage error = links.latest(role).socket().expect(ErrorMessage.class, e -> sent.id().equals(e.ref()),
         Waits.reply(), "an error with ref " + sent.id()).message();
     if (!code.equals(error.code())) {
-      throw new CheckFailure("an error with code " + code + " and ref " + sent.id(), error.toString());
+      throw new CheckFailure("an error with code " + code + " and ref " + sent.id(), WireText.of(error));
     }
   }
 
@@ -108,7 +109,7 @@ public final class RoomSteps {
     while (true) {
       ServerMessage next = link.socket().next(deadline, "the pong of ping " + id).message();
       if (next instanceof ChatAck ack && ack.id().equals(sent.id())) {
-        throw new CheckFailure("no ack of chat " + sent.id() + " (it was refused)", ack.toString());
+        throw new CheckFailure("no ack of chat " + sent.id() + " (it was refused)", WireText.of(ack));
       }
       if (next instanceof Pong pong && id.equals(pong.id())) {
         return;

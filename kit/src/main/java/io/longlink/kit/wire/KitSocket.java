@@ -50,6 +50,7 @@ public final class KitSocket implements AutoCloseable {
   private static final Duration CLOSE_HANDSHAKE = Duration.ofSeconds(5);
 
   private final String name;
+  private final TranscriptRecorder.Connection transcript;
   private final EventLog log = new EventLog();
   private final List<String> problems = new ArrayList<>();
   private final AtomicLong lastSentNanos = new AtomicLong(System.nanoTime());
@@ -60,9 +61,12 @@ public final class KitSocket implements AutoCloseable {
   private volatile WebSocket socket;
   private volatile ScheduledFuture<?> keepalive;
   private volatile String selectedSubprotocol;
+  /** Set when the kit itself dropped the connection: the end that follows is its own doing, not news. */
+  private volatile boolean dropped;
 
   private KitSocket(String name) {
     this.name = name;
+    this.transcript = TranscriptRecorder.current().connection(name);
   }
 
   /**
@@ -95,6 +99,7 @@ public final class KitSocket implements AutoCloseable {
     if (!subprotocols.isEmpty()) {
       request.header("Sec-WebSocket-Protocol", String.join(", ", subprotocols));
     }
+    socket.transcript.open(url, subprotocols);
     socket.socket = HttpClients.forCurrentRun().newWebSocket(request.build(), socket.new Listener());
     socket.awaitOpen();
     return socket;
@@ -104,10 +109,13 @@ public final class KitSocket implements AutoCloseable {
     try {
       Response response = opened.get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       selectedSubprotocol = response.header("Sec-WebSocket-Protocol");
+      transcript.opened(selectedSubprotocol);
     } catch (ExecutionException e) {
+      transcript.openFailed(String.valueOf(e.getCause().getMessage()));
       throw new CheckFailure("the target to accept a WebSocket upgrade for " + name,
           "the opening handshake failed: " + e.getCause().getMessage());
     } catch (TimeoutException e) {
+      transcript.openFailed("no answer within " + OPEN_TIMEOUT.toMillis() + " ms");
       socket.cancel();
       throw new CheckFailure("the target to accept a WebSocket upgrade within " + OPEN_TIMEOUT.toMillis() + " ms",
           "no answer");
@@ -134,16 +142,24 @@ public final class KitSocket implements AutoCloseable {
 
   /** Sends a raw text frame, exactly as given. */
   public boolean sendText(String text) {
+    return sendText(text, false);
+  }
+
+  private boolean sendText(String text, boolean keepalive) {
     RunBudget.spendMessage();
     lastSentNanos.set(System.nanoTime());
-    return socket.send(text);
+    boolean queued = socket.send(text);
+    transcript.text(TranscriptEvent.Direction.SENT, text, keepalive, queued ? null : "not sent: the connection is closing");
+    return queued;
   }
 
   /** Sends a binary frame. */
   public boolean sendBinary(byte[] data) {
     RunBudget.spendMessage();
     lastSentNanos.set(System.nanoTime());
-    return socket.send(ByteString.of(data));
+    boolean queued = socket.send(ByteString.of(data));
+    transcript.binary(TranscriptEvent.Direction.SENT, data, queued ? null : "not sent: the connection is closing");
+    return queued;
   }
 
   /** When the kit last sent a frame on this connection. */
@@ -160,7 +176,7 @@ public final class KitSocket implements AutoCloseable {
     long quietNanos = quiet.toNanos();
     keepalive = KEEPALIVE.scheduleAtFixedRate(() -> {
       if (System.nanoTime() - lastSentNanos.get() >= quietNanos) {
-        send(new Ping(KEEPALIVE_PREFIX + keepaliveCount.incrementAndGet()));
+        sendText(CODEC.encode(new Ping(KEEPALIVE_PREFIX + keepaliveCount.incrementAndGet())), true);
       }
     }, quiet.toMillis() / 4, Math.max(10, quiet.toMillis() / 4), TimeUnit.MILLISECONDS);
   }
@@ -250,6 +266,7 @@ public final class KitSocket implements AutoCloseable {
   public void close() {
     stopKeepAlive();
     if (socket.close(1000, "done")) {
+      transcript.close(TranscriptEvent.Direction.SENT, 1000, "done");
       try {
         finished.get(CLOSE_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -258,12 +275,20 @@ public final class KitSocket implements AutoCloseable {
         // No reply in time: the socket is dropped below, which is all a client can do.
       }
     }
+    if (!finished.isDone() && !ended.get()) {
+      transcript.end(TranscriptEvent.Direction.SENT, "dropped by the kit after its close got no reply");
+    }
+    dropped = true;
     socket.cancel();
   }
 
   /** Drops the connection without a closing handshake, as a killed app does. */
   public void drop() {
     stopKeepAlive();
+    if (!ended.get() && !dropped) {
+      transcript.end(TranscriptEvent.Direction.SENT, "dropped by the kit, without a close frame");
+    }
+    dropped = true;
     socket.cancel();
   }
 
@@ -321,11 +346,13 @@ public final class KitSocket implements AutoCloseable {
     if (decoded.isOk()) {
       ServerMessage m = decoded.message();
       boolean keepalivePong = m instanceof Pong p && p.id() != null && p.id().startsWith(KEEPALIVE_PREFIX);
+      transcript.text(TranscriptEvent.Direction.RECEIVED, text, keepalivePong, null);
       log.add(new WireEvent(WireEvent.Kind.MESSAGE, at, m, text, 0, null), keepalivePong);
     } else {
       synchronized (this) {
         problems.add(decoded.error().detail() + " in: " + WireEvent.abbreviate(text));
       }
+      transcript.text(TranscriptEvent.Direction.RECEIVED, text, false, "invalid: " + decoded.error().detail());
       log.add(new WireEvent(WireEvent.Kind.INVALID_FRAME, at, null, text, 0, decoded.error().detail()), false);
     }
   }
@@ -347,15 +374,19 @@ public final class KitSocket implements AutoCloseable {
       synchronized (KitSocket.this) {
         problems.add(detail);
       }
+      transcript.binary(TranscriptEvent.Direction.RECEIVED, bytes.toByteArray(), "invalid: Longlink servers send text frames only");
       log.add(new WireEvent(WireEvent.Kind.INVALID_FRAME, System.nanoTime(), null, bytes.utf8(), 0, detail), false);
     }
 
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
       ended.set(true);
+      transcript.close(TranscriptEvent.Direction.RECEIVED, code, reason);
       log.add(new WireEvent(WireEvent.Kind.CLOSE, System.nanoTime(), null, null, code, reason), false);
       stopKeepAlive();
-      webSocket.close(1000, null);
+      if (webSocket.close(1000, null)) {
+        transcript.close(TranscriptEvent.Direction.SENT, 1000, "");
+      }
     }
 
     @Override
@@ -373,6 +404,9 @@ public final class KitSocket implements AutoCloseable {
       }
       stopKeepAlive();
       if (ended.compareAndSet(false, true)) {
+        if (!dropped) {
+          transcript.end(TranscriptEvent.Direction.RECEIVED, "the connection ended without a close frame: " + t.getMessage());
+        }
         log.add(new WireEvent(WireEvent.Kind.CLOSE, System.nanoTime(), null, null, 1006, String.valueOf(t.getMessage())), false);
       }
     }

@@ -28,20 +28,31 @@ public final class RawFrames implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final DataInputStream in;
+  private final TranscriptRecorder.Connection transcript;
+  /** The subprotocol the server's 101 selected, or null. */
+  private String selected;
 
-  private RawFrames(Socket socket) throws IOException {
+  private RawFrames(Socket socket, TranscriptRecorder.Connection transcript) throws IOException {
     this.socket = socket;
+    this.transcript = transcript;
     this.out = socket.getOutputStream();
     this.in = new DataInputStream(socket.getInputStream());
   }
 
-  /** Opens a connection to the installed target, offering longlink.v1. */
+  /** Opens a connection to the installed target, offering longlink.v1; transcripts call it "a raw connection". */
   public static RawFrames open() {
+    return open("a raw connection");
+  }
+
+  /** Opens a connection to the installed target, offering longlink.v1, named {@code name} in transcripts. */
+  public static RawFrames open(String name) {
     RunBudget.spendConnection();
+    TranscriptRecorder.Connection transcript = TranscriptRecorder.current().connection(name);
     KitSettings settings = KitSettings.current();
     URI uri = settings.target();
     boolean tls = "wss".equals(uri.getScheme());
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+    transcript.open(uri.toString(), java.util.List.of(Protocol.SUBPROTOCOL));
     try {
       Socket socket;
       if (tls) {
@@ -52,10 +63,12 @@ public final class RawFrames implements AutoCloseable {
         socket = new Socket();
         socket.connect(new InetSocketAddress(uri.getHost(), port), 10_000);
       }
-      RawFrames raw = new RawFrames(socket);
+      RawFrames raw = new RawFrames(socket, transcript);
       raw.handshake(uri, port, settings.headers());
+      transcript.opened(raw.selected);
       return raw;
     } catch (IOException e) {
+      transcript.openFailed(e.getMessage());
       throw new CheckFailure("the target to accept a WebSocket upgrade", "the raw connection failed: " + e.getMessage());
     }
   }
@@ -78,6 +91,8 @@ public final class RawFrames implements AutoCloseable {
     if (!status.startsWith("HTTP/1.1 101")) {
       throw new IOException("the upgrade was refused: " + status.lines().findFirst().orElse(status));
     }
+    selected = status.lines().filter(l -> l.regionMatches(true, 0, "Sec-WebSocket-Protocol:", 0, 23))
+        .map(l -> l.substring(23).strip()).findFirst().orElse(null);
   }
 
   private String readHead() throws IOException {
@@ -119,10 +134,12 @@ public final class RawFrames implements AutoCloseable {
     for (int i = 0; i < payload.length; i++) {
       frame.write(payload[i] ^ mask[i % 4]);
     }
+    transcript.frame(TranscriptEvent.Direction.SENT, opcode, payload);
     try {
       out.write(frame.toByteArray());
       out.flush();
     } catch (IOException e) {
+      transcript.end(TranscriptEvent.Direction.RECEIVED, "the connection failed: " + e.getMessage());
       throw new CheckFailure("to send a frame", "the connection failed: " + e.getMessage());
     }
   }
@@ -147,6 +164,7 @@ public final class RawFrames implements AutoCloseable {
         socket.setSoTimeout((int) left);
         int first = in.read();
         if (first < 0) {
+          transcript.end(TranscriptEvent.Direction.RECEIVED, "the server ended the connection without a close frame");
           return 1006;
         }
         int second = in.readUnsignedByte();
@@ -158,6 +176,7 @@ public final class RawFrames implements AutoCloseable {
         }
         byte[] payload = new byte[(int) Math.min(length, 1 << 24)];
         in.readFully(payload);
+        transcript.frame(TranscriptEvent.Direction.RECEIVED, first & 0x0F, payload);
         if ((first & 0x0F) == 0x8) {
           return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
         }
@@ -165,6 +184,7 @@ public final class RawFrames implements AutoCloseable {
     } catch (SocketTimeoutException e) {
       throw new CheckFailure(expectation + " within " + withinMs + " ms", "the connection stayed open");
     } catch (IOException e) {
+      transcript.end(TranscriptEvent.Direction.RECEIVED, "the connection ended without a close frame: " + e.getMessage());
       return 1006;
     }
   }

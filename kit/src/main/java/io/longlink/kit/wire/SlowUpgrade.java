@@ -32,10 +32,12 @@ public final class SlowUpgrade implements AutoCloseable {
   private final Socket socket;
   private final long connectedNanos;
   private final String requestHead;
+  private final TranscriptRecorder.Connection transcript;
   private String answer;
 
-  private SlowUpgrade(Socket socket, long connectedNanos, String requestHead) {
+  private SlowUpgrade(Socket socket, long connectedNanos, String requestHead, TranscriptRecorder.Connection transcript) {
     this.socket = socket;
+    this.transcript = transcript;
     this.connectedNanos = connectedNanos;
     this.requestHead = requestHead;
   }
@@ -48,6 +50,9 @@ public final class SlowUpgrade implements AutoCloseable {
     boolean tls = "wss".equals(uri.getScheme());
     int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
     Socket socket = new Socket();
+    TranscriptRecorder.Connection transcript = TranscriptRecorder.current().connection("a slow upgrade");
+    transcript.open("tcp://" + uri.getHost() + ":" + port + (tls ? " (TLS)" : "") + ", for an upgrade request it never ends",
+        java.util.List.of());
     try {
       socket.connect(new InetSocketAddress(uri.getHost(), port), 10_000);
       long connected = System.nanoTime();
@@ -57,8 +62,9 @@ public final class SlowUpgrade implements AutoCloseable {
         ssl.startHandshake();
         stream = ssl;
       }
-      return new SlowUpgrade(stream, connected, head(uri, port, settings.headers()));
+      return new SlowUpgrade(stream, connected, head(uri, port, settings.headers()), transcript);
     } catch (IOException e) {
+      transcript.openFailed(e.getMessage());
       closeQuietly(socket);
       throw new CheckFailure("the target to accept a TCP" + (tls ? " and TLS" : "") + " connection", "the connection failed: "
           + e.getMessage());
@@ -93,6 +99,7 @@ public final class SlowUpgrade implements AutoCloseable {
       InputStream in = socket.getInputStream();
       out.write(requestHead.getBytes(StandardCharsets.US_ASCII));
       out.flush();
+      transcript.text(TranscriptEvent.Direction.SENT, requestHead.strip(), false, "HTTP, not a frame: the head, without its end");
       nextLine += interval.toNanos();
       while (true) {
         long now = System.nanoTime();
@@ -125,6 +132,16 @@ public final class SlowUpgrade implements AutoCloseable {
   }
 
   private Outcome outcome(boolean closed, int lines) {
+    transcript.text(TranscriptEvent.Direction.SENT, lines + " header lines, one every interval, since the head", false,
+        "HTTP, not a frame");
+    if (answer != null) {
+      transcript.text(TranscriptEvent.Direction.RECEIVED, answer, false, "HTTP, not a frame");
+    }
+    if (closed) {
+      transcript.end(TranscriptEvent.Direction.RECEIVED, "the server closed the connection");
+    } else {
+      transcript.end(TranscriptEvent.Direction.SENT, "the kit gave up waiting for the server to close it");
+    }
     return new Outcome(closed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connectedNanos), answer, lines);
   }
 

@@ -3,6 +3,7 @@ package io.longlink.kit.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
@@ -17,10 +18,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** results.json as written validates against the schema published beside the spec, which can also say no. */
-class ResultsSchemaTest {
+public class ResultsSchemaTest {
 
   private static final Path SCHEMA = Path.of("..", "spec", "results.schema.json");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** What the schema finds wrong with a results document, one line each; empty when it validates. */
+  public static List<String> problems(JsonNode results) throws IOException {
+    return schema().validate(results).stream().map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList();
+  }
 
   private static Schema schema() throws IOException {
     return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
@@ -28,8 +34,7 @@ class ResultsSchemaTest {
   }
 
   private static List<String> errors(ObjectNode document) throws IOException {
-    return schema().validate(MAPPER.readTree(document.toString())).stream()
-        .map(e -> e.getInstanceLocation() + " " + e.getMessage()).toList();
+    return problems(MAPPER.readTree(document.toString()));
   }
 
   @Test

@@ -1,0 +1,29 @@
+package io.longlink.kit.wire;
+
+import io.longlink.codec.MessageCodec;
+import io.longlink.model.ClientMessage;
+import io.longlink.model.ServerMessage;
+
+/**
+ * A message as JSON, the way the protocol carries it, for what a failure says it saw: people read
+ * frames as JSON, and a Java {@code toString()} of a model record ({@code ChatAck[id=…, seq=…]})
+ * is neither what the server sent nor what PROTOCOL.md shows. The raw frames themselves are in the
+ * failure's transcript.
+ */
+public final class WireText {
+
+  private static final MessageCodec CODEC = MessageCodec.create();
+
+  private WireText() {}
+
+  /** The message as JSON; anything that is not a message as {@link String#valueOf(Object)}. */
+  public static String of(Object message) {
+    if (message instanceof ServerMessage m) {
+      return CODEC.encode(m);
+    }
+    if (message instanceof ClientMessage m) {
+      return CODEC.encode(m);
+    }
+    return String.valueOf(message);
+  }
+}
