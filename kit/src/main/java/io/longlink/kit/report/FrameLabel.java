@@ -3,16 +3,21 @@ package io.longlink.kit.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longlink.kit.wire.TranscriptEvent;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The short label of a transcript event on its arrow: the message's type and the fields a reader
- * follows a conversation by ({@code chat m1 → bob}, {@code ack m1 seq 21}, {@code close 4000}); the
- * whole frame is one hover or click away.
+ * follows a conversation by ({@code chat m1 → bob}, {@code ack seq 21 m1}, {@code close 4000}), the
+ * kit's own users, rooms and ids by the names the scenario gives them; the whole frame is one hover
+ * or click away.
  */
 final class FrameLabel {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   static final int MAX = 44;
+  private static final Pattern KIT_NAME = Pattern.compile("ll-[a-z0-9]+-[0-9]+-(.+)");
+  private static final Pattern KIT_ID = Pattern.compile("(.+)-ll-[a-z0-9]+-[0-9]+");
 
   private FrameLabel() {}
 
@@ -43,17 +48,18 @@ final class FrameLabel {
       return "text " + (shown.length() > 24 ? shown.substring(0, 24) + "…" : shown);
     }
     StringBuilder label = new StringBuilder(json.path("type").isTextual() ? json.path("type").asText() : "(no type)");
+    // The seq first: a delivery's order is what a reader follows, and the label may be cut.
+    field(label, json, "seq", "seq ");
     field(label, json, "code", "");
     field(label, json, "id", "");
     JsonNode to = json.path("to");
     if (to.isObject()) {
-      label.append(" → ").append("room".equals(to.path("kind").asText()) ? "room " : "").append(to.path("id").asText());
+      label.append(" → ").append("room".equals(to.path("kind").asText()) ? "room " : "").append(shortName(to.path("id").asText()));
     } else if (to.isTextual()) {
-      label.append(" → ").append(to.asText());
+      label.append(" → ").append(shortName(to.asText()));
     }
     field(label, json, "from", "from ");
     field(label, json, "room", "room ");
-    field(label, json, "seq", "seq ");
     field(label, json, "last_seq", "last_seq ");
     field(label, json, "ref", "ref ");
     if (json.path("duplicate").asBoolean(false)) {
@@ -68,7 +74,17 @@ final class FrameLabel {
   private static void field(StringBuilder label, JsonNode json, String name, String prefix) {
     JsonNode value = json.get(name);
     if (value != null && value.isValueNode() && !value.isNull()) {
-      label.append(' ').append(prefix).append(value.asText());
+      label.append(' ').append(prefix).append(value.isTextual() ? shortName(value.asText()) : value.asText());
     }
+  }
+
+  /** The kit's users "ll-RUN-N-bob", rooms "ll-RUN-N-lobby" and ids "m1-ll-RUN-N" as the scenario names them. */
+  static String shortName(String id) {
+    Matcher m = KIT_NAME.matcher(id);
+    if (m.matches()) {
+      return m.group(1);
+    }
+    m = KIT_ID.matcher(id);
+    return m.matches() ? m.group(1) : id;
   }
 }

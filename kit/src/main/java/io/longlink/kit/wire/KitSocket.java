@@ -286,7 +286,7 @@ public final class KitSocket implements AutoCloseable {
   public void drop() {
     stopKeepAlive();
     if (!ended.get() && !dropped) {
-      transcript.end(TranscriptEvent.Direction.SENT, "dropped by the kit, without a close frame");
+      transcript.end(TranscriptEvent.Direction.SENT, "dropped by the kit");
     }
     dropped = true;
     socket.cancel();
@@ -405,7 +405,7 @@ public final class KitSocket implements AutoCloseable {
       stopKeepAlive();
       if (ended.compareAndSet(false, true)) {
         if (!dropped) {
-          transcript.end(TranscriptEvent.Direction.RECEIVED, "the connection ended without a close frame: " + t.getMessage());
+          transcript.end(TranscriptEvent.Direction.RECEIVED, "the connection ended: " + t.getMessage());
         }
         log.add(new WireEvent(WireEvent.Kind.CLOSE, System.nanoTime(), null, null, 1006, String.valueOf(t.getMessage())), false);
       }

@@ -164,7 +164,7 @@ public final class RawFrames implements AutoCloseable {
         socket.setSoTimeout((int) left);
         int first = in.read();
         if (first < 0) {
-          transcript.end(TranscriptEvent.Direction.RECEIVED, "the server ended the connection without a close frame");
+          transcript.end(TranscriptEvent.Direction.RECEIVED, "the server ended the connection");
           return 1006;
         }
         int second = in.readUnsignedByte();
@@ -184,7 +184,7 @@ public final class RawFrames implements AutoCloseable {
     } catch (SocketTimeoutException e) {
       throw new CheckFailure(expectation + " within " + withinMs + " ms", "the connection stayed open");
     } catch (IOException e) {
-      transcript.end(TranscriptEvent.Direction.RECEIVED, "the connection ended without a close frame: " + e.getMessage());
+      transcript.end(TranscriptEvent.Direction.RECEIVED, "the connection ended: " + e.getMessage());
       return 1006;
     }
   }

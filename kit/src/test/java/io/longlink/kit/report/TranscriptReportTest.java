@@ -60,10 +60,22 @@ class TranscriptReportTest {
     assertEquals(failedWithTranscript * 6, count(html, "<g class=\"frame "), "an arrow per frame, the keepalive ping folded");
     assertEquals(failedWithTranscript * 2, count(html, "<g class=\"lane"), "alice's lifeline and the server's");
     assertTrue(html.contains(">chat m1 → bob</text>"), "a chat's label: its type, id and recipient");
-    assertTrue(html.contains(">ack m1 seq 21</text>"), html);
+    assertTrue(html.contains(">ack seq 21 m1</text>"), "the seq first: a delivery's order is what a reader follows");
     assertTrue(html.contains(">close 1000 done</text>"), html);
     assertTrue(html.contains("<tr id=\"f-LL-HB-2-") && html.contains(" class=\"keepalive\">"), "the keepalive is a folded row");
     assertFalse(html.contains("<script"), "no script: the report opens from a file");
+  }
+
+  @Test
+  void theKitsOwnNamesAreShownAsTheScenarioGivesThem() {
+    assertEquals("bob", FrameLabel.shortName("ll-k79icpjti1-1-bob"));
+    assertEquals("lobby", FrameLabel.shortName("ll-k79icpjti1-12-lobby"));
+    assertEquals("m4", FrameLabel.shortName("m4-ll-k79icpjti1-1"));
+    assertEquals("alice@example.com", FrameLabel.shortName("alice@example.com"), "a name of the server's own stays whole");
+    TranscriptEvent delivery = event(1, Direction.RECEIVED, Kind.TEXT, "{\"type\":\"chat\",\"id\":\"m4-ll-kx-1\",\"seq\":4,"
+        + "\"from\":\"ll-kx-1-carol\",\"to\":{\"kind\":\"user\",\"id\":\"ll-kx-1-bob\"},\"body\":\"b\",\"ts\":1,"
+        + "\"redelivered\":false}", 0, null, false);
+    assertEquals("chat seq 4 m4 → bob from carol", FrameLabel.of(delivery));
   }
 
   @Test
