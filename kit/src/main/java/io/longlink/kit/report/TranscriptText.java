@@ -17,7 +17,7 @@ final class TranscriptText {
   static List<String> lines(Transcript transcript) {
     List<String> lines = new ArrayList<>();
     int width = transcript.connections().stream().mapToInt(String::length).max().orElse(0);
-    lines.add("          transcript (" + transcript.events().size() + " events; → the kit sent, ← it received):");
+    lines.add("          transcript (" + transcript.events().size() + " events; → towards the server, ← from it):");
     for (TranscriptEvent e : transcript.events()) {
       if (e.kind() == Kind.OMITTED) {
         lines.add(INDENT + String.format("%7d ms  ", e.tMs()) + e.text());

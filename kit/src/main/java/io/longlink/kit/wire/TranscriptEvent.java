@@ -5,7 +5,8 @@ package io.longlink.kit.wire;
  *
  * @param tMs milliseconds since the scenario's first recorded event
  * @param connection the connection's name, e.g. "bob's connection #1"
- * @param direction sent by the kit or received from the server
+ * @param direction towards the server or from it: in a server check the kit's connection sent or
+ *     received it; in a client check the client sent it, or the kit's harness (the server) did
  * @param kind what it was
  * @param text the frame's text exactly as on the wire (a binary frame's bytes in hex), the URL of
  *     an opening, what went wrong for a failed one; null for closes

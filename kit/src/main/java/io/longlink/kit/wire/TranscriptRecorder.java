@@ -193,6 +193,11 @@ public final class TranscriptRecorder {
       recorder.add(name, direction, Kind.CLOSE, null, code, reason, false);
     }
 
+    /** Any event, for a recorder of its own kind (the client harness's); text as on the wire. */
+    public void record(Direction direction, Kind kind, String text, int code, String reason) {
+      recorder.add(name, direction, kind, text, code, reason, false);
+    }
+
     public void end(Direction direction, String how) {
       recorder.add(name, direction, Kind.END, null, 0, how, false);
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.longlink.kit.run.RuleStatus;
 import io.longlink.kit.run.RunReport;
+import io.longlink.kit.run.ScenarioStatus;
+import io.longlink.kit.wire.Transcript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,17 @@ class ToyClientCheckTest {
     RunReport report = ToyRuns.check(List.of("LL-HB-5"), "--ignore-silence");
     assertEquals(RuleStatus.FAILED, ToyRuns.status(report, "LL-HB-5"), ToyRuns.describe(report));
     assertTrue(ToyRuns.describe(report).contains("(LL-HB-5)"), ToyRuns.describe(report));
+    // The failed scenario carries what the client and the harness said, seen as on a server check's.
+    Transcript transcript = report.verdict("LL-HB-5").orElseThrow().scenarios().stream()
+        .filter(s -> s.status() == ScenarioStatus.FAILED).findFirst().orElseThrow().transcriptIfAny().orElseThrow();
+    List<String> seen = transcript.events().stream()
+        .map(e -> e.connection() + " " + e.direction().label() + " " + e.kind().label() + " " + e.text()).toList();
+    assertTrue(seen.stream().anyMatch(e -> e.startsWith("the client's connection #1 sent open ")), seen.toString());
+    assertTrue(seen.stream().anyMatch(e -> e.startsWith("the client's connection #1 sent text {\"type\":\"auth\"")),
+        seen.toString());
+    assertTrue(seen.stream().anyMatch(e -> e.startsWith("the client's connection #1 received text {\"type\":\"auth_ok\"")),
+        seen.toString());
+    assertTrue(seen.stream().noneMatch(e -> e.contains("kit-token-")), "the client's token is named, not shown: " + seen);
   }
 
   @Test

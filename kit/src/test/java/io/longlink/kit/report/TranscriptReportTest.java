@@ -139,7 +139,7 @@ class TranscriptReportTest {
     StringWriter text = new StringWriter();
     new ConsoleProgress(new PrintWriter(text), true).ruleFinished(report().verdict("LL-HB-2").orElseThrow());
     List<String> lines = List.of(text.toString().split("\\R"));
-    int start = lines.indexOf("          transcript (7 events; → the kit sent, ← it received):");
+    int start = lines.indexOf("          transcript (7 events; → towards the server, ← from it):");
     assertTrue(start > 0 && lines.get(start - 1).contains("more failed scenario") || lines.get(start - 1).contains("scenario  "),
         text.toString());
     assertEquals(row(10) + "  " + ALICE + "  → " + PING, lines.get(start + 5));

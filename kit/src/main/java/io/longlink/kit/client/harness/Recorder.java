@@ -3,9 +3,14 @@ package io.longlink.kit.client.harness;
 import io.longlink.kit.CheckFailure;
 import io.longlink.kit.client.harness.HarnessEvent.Kind;
 import java.time.Duration;
+import io.longlink.kit.wire.TranscriptEvent;
+import io.longlink.kit.wire.TranscriptEvent.Direction;
+import io.longlink.kit.wire.TranscriptRecorder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -23,11 +28,48 @@ public final class Recorder {
   private final long startNanos = System.nanoTime();
   private final List<HarnessEvent> events = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  /** The wire transcript of the scenario that made this recorder (its thread's), for its reports. */
+  private final TranscriptRecorder transcript = TranscriptRecorder.current();
+  private final Set<Integer> ended = new HashSet<>();
   private int cursor;
 
   synchronized void add(HarnessEvent event) {
     events.add(event);
+    transcribe(event);
     notifyAll();
+  }
+
+  /**
+   * The event in the scenario's transcript, seen as on a server check's: the connection is the
+   * client's, "sent" goes towards the server (the harness), "received" comes from it.
+   */
+  private void transcribe(HarnessEvent e) {
+    TranscriptRecorder.Connection c = transcript.connection("the client's connection #" + (e.connection() + 1));
+    int code = e.code() == null ? 0 : e.code();
+    switch (e.kind()) {
+      case UPGRADE -> c.record(Direction.SENT, TranscriptEvent.Kind.OPEN, e.text(), 0, null);
+      case REFUSED -> c.record(Direction.RECEIVED, TranscriptEvent.Kind.OPEN_FAILED, e.text(), 0, null);
+      case FRAME_IN -> c.record(Direction.SENT, TranscriptEvent.Kind.TEXT, e.text(), 0, null);
+      case FRAME_OUT -> c.record(Direction.RECEIVED, TranscriptEvent.Kind.TEXT, e.text(), 0, null);
+      case CLOSE_IN, CLOSE_OUT -> {
+        ended.add(e.connection());
+        c.record(e.kind() == Kind.CLOSE_IN ? Direction.SENT : Direction.RECEIVED, TranscriptEvent.Kind.CLOSE, null, code,
+            e.text());
+      }
+      case DROP -> {
+        ended.add(e.connection());
+        c.record(Direction.RECEIVED, TranscriptEvent.Kind.END, null, 0, "dropped by the kit's harness");
+      }
+      case TCP_END -> {
+        // After a close or a drop the end of the stream says nothing more.
+        if (ended.add(e.connection())) {
+          c.record(Direction.SENT, TranscriptEvent.Kind.END, null, 0, "the client ended the connection");
+        }
+      }
+      case TCP_ACCEPT, ATTEMPT -> {
+        // The upgrade that follows at once is drawn; these two only time reconnect attempts.
+      }
+    }
   }
 
   /** A breach of a client rule seen on the wire: "LL-TR-5: connection #1 sent a binary frame". */

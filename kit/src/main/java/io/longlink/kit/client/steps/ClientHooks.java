@@ -8,6 +8,7 @@ import io.longlink.kit.StandingRuleBreach;
 import io.longlink.kit.client.ClientSettings;
 import io.longlink.kit.client.harness.AttemptOverlap;
 import io.longlink.kit.run.StandingRules;
+import io.longlink.kit.wire.TranscriptRecorder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,8 @@ public final class ClientHooks {
 
   @Before
   public void begin(Scenario scenario) {
+    // First: the harness this scenario starts records into it (reports carry a failed scenario's).
+    TranscriptRecorder.begin(scenario.getLine());
     ClientSettings.driverError().ifPresent(e -> {
       throw new NotApplicable("not run: the driver broke its contract earlier in this run (" + e + ")");
     });

@@ -12,6 +12,7 @@ import io.longlink.kit.client.harness.HarnessServer;
 import io.longlink.kit.client.harness.Recorder;
 import io.longlink.kit.client.harness.Script;
 import io.longlink.kit.client.harness.SessionParams;
+import io.longlink.kit.wire.TranscriptRecorder;
 import java.time.Duration;
 import java.util.function.IntFunction;
 
@@ -32,6 +33,7 @@ public final class ClientWorld {
     this.scenario = scenarioName;
     harness = new HarnessServer().start();
     harness.forbidInUrl(token);
+    TranscriptRecorder.current().name(token, "the client's token");
     plan(n -> Script.answering(params));
   }
 
