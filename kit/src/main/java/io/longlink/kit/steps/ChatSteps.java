@@ -138,7 +138,7 @@ public final class ChatSteps {
       Chat c = sent.chat();
       if (!d.body().equals(c.body()) || !d.to().equals(c.to()) || d.seq().longValue() != ack.seq()
           || d.ts().longValue() != ack.ts() || d.redelivered()) {
-        throw new CheckFailure("on " + link.label() + ": id " + c.id() + ", to " + c.to() + ", body \"" + c.body()
+        throw new CheckFailure("on " + link.label() + ": id " + c.id() + ", to " + WireText.of(c.to()) + ", body \"" + c.body()
             + "\", seq " + ack.seq() + ", ts " + ack.ts() + ", redelivered false", WireText.of(d));
       }
     }
@@ -158,7 +158,7 @@ public final class ChatSteps {
     Ledger.Sent expected = lastSentBy(sender, recipient);
     if (!first.id().equals(expected.id())) {
       throw new CheckFailure("the chat " + expected.id() + " that " + sender + " sent " + recipient + " first",
-          "chat " + first.id() + " to " + first.to() + " first");
+          "chat " + first.id() + " to " + WireText.of(first.to()) + " first");
     }
   }
 

@@ -2,6 +2,7 @@ package io.longlink.kit.wire;
 
 import io.longlink.codec.MessageCodec;
 import io.longlink.model.ClientMessage;
+import io.longlink.model.Recipient;
 import io.longlink.model.ServerMessage;
 
 /**
@@ -25,5 +26,10 @@ public final class WireText {
       return CODEC.encode(m);
     }
     return String.valueOf(message);
+  }
+
+  /** A chat's {@code to} as the wire carries it: {@code {"kind":"user","id":"bob"}}. */
+  public static String of(Recipient to) {
+    return to == null ? "no to" : "{\"kind\":\"" + to.kind().getValue() + "\",\"id\":\"" + to.id() + "\"}";
   }
 }
