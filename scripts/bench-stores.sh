@@ -44,13 +44,9 @@ if [[ "$fsync" != always && "$fsync" != everysec && "$fsync" != no ]]; then
   say "FSYNC=$fsync: give always, everysec or no (Redis appendfsync)"
   exit 2
 fi
-if [[ -z "${LONGLINK_JWT_SECRET:-}" ]]; then
-  LONGLINK_JWT_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
-fi
-export LONGLINK_JWT_SECRET
-
 # shellcheck source=lib/loopback.sh
 source "$root/scripts/lib/loopback.sh"
+ensure_jwt_secret
 pids=()
 stop() { stop_pids "$@"; }
 trap 'stop "${pids[@]}"; wait 2> /dev/null || true' EXIT

@@ -55,13 +55,9 @@ if [[ "$store" == redis ]] && ! command -v "$redis_server" > /dev/null; then
   say "$redis_server is not on PATH: install Redis (e.g. apt-get install redis-server) or set REDIS_SERVER"
   exit 2
 fi
-if [[ -z "${LONGLINK_JWT_SECRET:-}" ]]; then
-  LONGLINK_JWT_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
-fi
-export LONGLINK_JWT_SECRET
-
 # shellcheck source=lib/loopback.sh
 source "$root/scripts/lib/loopback.sh"
+ensure_jwt_secret
 pids=()
 stop_all() {
   stop_pids "${pids[@]}"

@@ -32,3 +32,12 @@ stop_pids() {
     kill -KILL "$pid" 2> /dev/null || true
   done
 }
+
+# ensure_jwt_secret: a random LONGLINK_JWT_SECRET, exported, unless one is set: the nodes verify
+# tokens with it and the load generator mints them with it.
+ensure_jwt_secret() {
+  if [[ -z "${LONGLINK_JWT_SECRET:-}" ]]; then
+    LONGLINK_JWT_SECRET="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+  fi
+  export LONGLINK_JWT_SECRET
+}
