@@ -34,8 +34,10 @@ class SlowUpgradeIT {
 
   private static final int ATTACKERS = 300;
   private static final int PER_ADDRESS = 200;
-  /** Long enough that all attackers are open before the first deadline frees places, on a busy machine too. */
-  // Long enough that opening 300 sockets on a busy 2-core machine stays well inside half of it.
+  /**
+   * Long enough that all attackers are open before the first deadline frees a place, on a busy
+   * machine too: opening 300 sockets has taken 3.1 s in a CI run on a loaded 2-core machine.
+   */
   private static final long AUTH_TIMEOUT_MS = 6_000;
   /** Scheduling noise on a busy 2-core machine, on top of the rule's own 1000 ms. */
   private static final long TOLERANCE_MS = 500;
@@ -60,8 +62,12 @@ class SlowUpgradeIT {
       long opening = System.nanoTime();
       try (SlowUpgrades slow = SlowUpgrades.open(server.uri(), InetAddress.getByName("127.0.0.2"), ATTACKERS)) {
         long openedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opening);
-        assertTrue(openedMs < AT_ONCE_MS, "opening the attack has to take less than " + AT_ONCE_MS + " ms for the counts "
-            + "below to hold (no deadline has freed a place yet); it took " + openedMs + " ms");
+        // The counts below hold while no admitted upgrade has reached its deadline: the first one
+        // connected at 'opening' or later. Each connection's own time is measured from its own
+        // connect, so a slow opening as a whole does not blur "at once" and "on time".
+        long firstDeadlineMs = AUTH_TIMEOUT_MS - TOLERANCE_MS;
+        assertTrue(openedMs < firstDeadlineMs, "opening the attack has to take less than " + firstDeadlineMs + " ms for "
+            + "the counts below to hold (no deadline has freed a place yet); it took " + openedMs + " ms");
         CompletableFuture<long[]> openMs = CompletableFuture.supplyAsync(() -> dribble(slow, timeout), attack);
 
         long start = System.nanoTime();
