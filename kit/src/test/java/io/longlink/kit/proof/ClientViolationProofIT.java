@@ -40,6 +40,14 @@ class ClientViolationProofIT {
   /** Client rules the kit checks that the reference client has no switch for, and why. */
   private static final Map<String, String> NO_SWITCH = Map.of();
 
+  /**
+   * Client rules whose broken scenario leaves no wire transcript, and why: their failure rests on
+   * what the driver reported, which the failure quotes as the driver's JSON.
+   */
+  private static final Map<String, String> NO_WIRE = Map.of("LL-SEC-1", "a client that breaks it tries "
+      + "ws://longlink.invalid, a host that does not resolve: nothing reaches the harness, and the failure quotes "
+      + "the driver's connecting state");
+
   /** -Dproof.switches=LL-TR-1,LL-HB-5 proves only these switches, to try a few on a developer's machine. */
   private static final Set<String> ONLY = Arrays.stream(System.getProperty("proof.switches", "").split(","))
       .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toSet());
@@ -110,6 +118,7 @@ class ClientViolationProofIT {
           + ClientRuns.describe(report));
       assertEquals(List.of(), report.driverErrors(), "a switch breaks a rule, never the driver contract");
       assertEquals(1, report.exitCode(), "a failed rule fails the run, a SHOULD rule too when --strict selected it");
+      Debuggable.assertDebuggable(report, NO_WIRE.keySet());
     }));
   }
 

@@ -9,7 +9,6 @@ import io.longlink.kit.run.RuleSelection;
 import io.longlink.kit.run.RuleStatus;
 import io.longlink.kit.run.RuleVerdict;
 import io.longlink.kit.run.RunReport;
-import io.longlink.kit.run.ScenarioResult;
 import io.longlink.kit.run.ScenarioStatus;
 import io.longlink.kit.settings.JwtTokenSource;
 import io.longlink.kit.settings.KitSettings;
@@ -22,14 +21,12 @@ import io.longlink.server.faults.FaultyServer;
 import io.longlink.server.faults.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -101,38 +98,11 @@ class ViolationProofIT {
       assertEquals(Set.of(), unexpected, () -> "breaking " + v.ruleId() + " also failed rules it should not:\n"
           + describe(report, unexpected));
       assertEquals(1, report.exitCode(), "a failed rule fails the run, a SHOULD rule too when --strict selected it");
-      debuggable(report);
+      Debuggable.assertDebuggable(report);
     }));
     return Stream.concat(switches, Stream.of(DynamicTest.dynamicTest(
         "every scenario of a rule with several switches fails under one of them", () -> everyScenarioFails(failedScenarios))));
   }
-
-  /**
-   * Every failure a switch causes can be debugged from the reports: its scenario carries the wire
-   * transcript, and what it says it saw is what the wire carried, never a Java record's toString.
-   */
-  private static void debuggable(RunReport report) {
-    List<String> problems = new ArrayList<>();
-    for (RuleVerdict verdict : report.withStatus(RuleStatus.FAILED)) {
-      for (ScenarioResult r : verdict.scenarios()) {
-        if (r.status() != ScenarioStatus.FAILED) {
-          continue;
-        }
-        if (r.transcriptIfAny().map(t -> t.events().isEmpty()).orElse(true)) {
-          problems.add(verdict.rule().id() + " / " + r.name() + ": no transcript");
-        }
-        for (String text : Arrays.asList(r.failure().expected(), r.failure().actual())) {
-          if (text != null && RECORD_TO_STRING.matcher(text).find()) {
-            problems.add(verdict.rule().id() + " / " + r.name() + ": a record's toString in " + text);
-          }
-        }
-      }
-    }
-    assertEquals(List.of(), problems, "failures a person can debug");
-  }
-
-  /** What a Java record's toString looks like: {@code ChatAck[id=m1, seq=21, …]}. */
-  private static final Pattern RECORD_TO_STRING = Pattern.compile("\\b[A-Z][A-Za-z]+\\[[a-z][A-Za-z]*=");
 
   /**
    * A rule gets more switches when one bug cannot fail all its scenarios (LL-LIM-3: a fixed
